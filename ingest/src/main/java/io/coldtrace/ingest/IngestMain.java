@@ -1,0 +1,148 @@
+package io.coldtrace.ingest;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.coldtrace.core.config.ConfigException;
+import io.coldtrace.core.config.Env;
+import io.coldtrace.core.db.Database;
+import io.coldtrace.core.db.StorageMode;
+import io.coldtrace.core.telemetry.TelemetryCodec;
+import io.coldtrace.ingest.metrics.MicrometerIngestMetrics;
+import io.coldtrace.ingest.mqtt.Inbox;
+import io.coldtrace.ingest.mqtt.MqttSource;
+import io.coldtrace.ingest.ops.OpsHttpVerticle;
+import io.coldtrace.ingest.write.BatchWriter;
+import io.coldtrace.ingest.write.Decoder;
+import io.coldtrace.ingest.write.TelemetryStore;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.sql.Connection;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingest deployable: MQTT (Paho) → decode → batch → PostgreSQL, acknowledging each message after the commit that
+ * holds it. Start-up is one future: migrations, the writer loop, the MQTT source, the ops HTTP server.
+ */
+public final class IngestMain {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestMain.class);
+
+    private final IngestConfig cfg;
+    private final Vertx vertx;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private HikariDataSource ds;
+    private BatchWriter writer;
+    private MqttSource source;
+    private OpsHttpVerticle ops;
+    private WorkerExecutor writerThread;
+    private volatile boolean databaseProbe;
+    private volatile StorageMode mode;
+
+    public IngestMain(IngestConfig cfg) {
+        this.cfg = cfg;
+        this.vertx = Vertx.vertx();
+    }
+
+    public static void main(String[] args) {
+        IngestConfig cfg;
+        try {
+            cfg = IngestConfig.from(Env.system());
+        } catch (ConfigException e) {
+            System.err.println("ingest: bad configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        IngestMain main = new IngestMain(cfg);
+        main.start().onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.error("ingest failed to start: {}", ar.cause().getMessage(), ar.cause());
+                System.exit(1);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                main.stop().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("shutdown: {}", e.getMessage());
+            }
+        }, "ingest-shutdown"));
+    }
+
+    /** Starts everything; the future fails with the reason if any part cannot start. */
+    public Future<Void> start() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        ds = Database.pool(cfg.db(), "coldtrace-ingest");
+        Inbox inbox = new Inbox(cfg.maxBacklogMessages(), cfg.maxBacklogBytes());
+        MicrometerIngestMetrics metrics = new MicrometerIngestMetrics(registry, inbox::size);
+        source = new MqttSource(cfg.mqtt(), inbox, metrics);
+        TelemetryCodec codec = new TelemetryCodec(cfg.maxPayloadBytes(), cfg.maxFutureSkew(), cfg.maxAge());
+        writer = new BatchWriter(ds, new TelemetryStore(), new Decoder(codec), inbox, source, metrics,
+                new BatchWriter.Settings(cfg.batchSize(), cfg.flushInterval(), cfg.retryMin(), cfg.retryMax(),
+                        cfg.maintenanceInterval(), cfg.retention()));
+        ops = new OpsHttpVerticle(cfg.httpPort(), cfg.metricsToken(), registry, () ->
+                new OpsHttpVerticle.Readiness(databaseProbe && writerHealthy(), source.connected(), mode != null,
+                        mode == null ? "unknown" : mode.label()));
+        // the writer loop owns one long-lived worker thread; it is not a task that is expected to finish
+        writerThread = vertx.createSharedWorkerExecutor("ingest-writer", 1, 3650, TimeUnit.DAYS);
+
+        return vertx.executeBlocking(() -> Database.migrate(ds, cfg.db()))
+                .compose(m -> {
+                    mode = m;
+                    databaseProbe = true;
+                    LOG.info("schema migrated; telemetry storage mode: {}", m.label());
+                    writerThread.executeBlocking(() -> {
+                        writer.run();
+                        return null;
+                    }, false);
+                    vertx.setPeriodic(2000, id -> probeDatabase());
+                    return vertx.deployVerticle(source);
+                })
+                .compose(id -> vertx.deployVerticle(ops))
+                .map(id -> {
+                    LOG.info("ingest up: MQTT {} as {}, ops on http://0.0.0.0:{}/ready (/health, /metrics)",
+                            cfg.mqtt().url(), cfg.mqtt().clientId(), ops.actualPort());
+                    return (Void) null;
+                });
+    }
+
+    private boolean writerHealthy() {
+        return writer.databaseUp() || databaseProbe;
+    }
+
+    private void probeDatabase() {
+        vertx.executeBlocking(() -> {
+            try (Connection c = ds.getConnection()) {
+                return c.isValid(2);
+            } catch (Exception e) {
+                return false;
+            }
+        }, false).onComplete(ar -> databaseProbe = ar.succeeded() && ar.result());
+    }
+
+    public int opsPort() {
+        return ops.actualPort();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public Future<Void> stop() {
+        if (writer != null) {
+            writer.stop();
+        }
+        return vertx.close().onComplete(ar -> {
+            if (ds != null) {
+                ds.close();
+            }
+        });
+    }
+}
