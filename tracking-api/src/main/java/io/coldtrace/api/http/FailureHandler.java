@@ -3,6 +3,7 @@ package io.coldtrace.api.http;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +21,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
             return;
         }
         Throwable failure = ctx.failure();
-        if (failure instanceof ClientError ce) {
+        ClientError ce = failure instanceof ClientError c ? c : routerError(ctx, statusOf(ctx, failure));
+        if (ce != null) {
             LOG.info("{} {} -> {} {}", ctx.request().method(), ctx.request().path(), ce.status(), ce.getMessage());
             Responses.json(ctx, ce.status(), body(ce));
-        } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-            Responses.json(ctx, ctx.statusCode(), body(routerError(ctx)));
         } else {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
             Responses.json(ctx, 500, new JsonObject().put("error", "internal")
@@ -32,13 +32,22 @@ public final class FailureHandler implements Handler<RoutingContext> {
         }
     }
 
-    private static ClientError routerError(RoutingContext ctx) {
+    /** The status Vert.x Web attached to a failure (e.g. 400 for an undecodable query), or -1. */
+    private static int statusOf(RoutingContext ctx, Throwable failure) {
+        return failure instanceof HttpException he ? he.getStatusCode() : ctx.statusCode();
+    }
+
+    /** A 4xx the router decided (no route, wrong method, malformed request) as a client error; null otherwise. */
+    private static ClientError routerError(RoutingContext ctx, int status) {
+        if (status < 400 || status > 499) {
+            return null;
+        }
         String path = ctx.request().path();
-        return switch (ctx.statusCode()) {
+        return switch (status) {
             case 404 -> ClientError.notFound("no route " + path);
             case 405 -> ClientError.of(405, "method_not_allowed",
                     ctx.request().method() + " is not allowed on " + path);
-            default -> ClientError.of(ctx.statusCode(), "bad_request", "the request could not be handled");
+            default -> ClientError.of(status, "bad_request", "the request is malformed");
         };
     }
 

@@ -89,6 +89,13 @@ class DevicesIT {
     }
 
     @Test
+    void aBadlyEncodedQueryIs400NotAServerError() {
+        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/latest?limit=%zz", operator);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Http.json(r).getString("error")).isEqualTo("bad_request");
+    }
+
+    @Test
     void unclaimedListsDevicesWithoutACurrentBinding() {
         HttpResponse<Buffer> r = api.http().get("/api/v1/devices/unclaimed", operator);
         assertThat(r.statusCode()).isEqualTo(200);

@@ -33,9 +33,7 @@ class RouteTableIT {
         });
         table.get("/fails", Access.probe(), ctx -> Future.failedFuture(new RuntimeException("secret detail")));
         table.get("/metrics-off", Access.metrics(), ctx -> Responses.ok(ctx, new JsonObject()));
-        HttpVerticle verticle = new HttpVerticle("127.0.0.1", 0, table.router());
-        Http.await(vertx.deployVerticle(verticle));
-        http = new Http(vertx, verticle.actualPort());
+        http = Http.serve(vertx, table.router());
     }
 
     @AfterAll

@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.coldtrace.api.ApiConfig;
 import io.coldtrace.api.ApiRoutes;
 import io.coldtrace.api.db.BlockingDb;
-import io.coldtrace.api.http.HttpVerticle;
 import io.coldtrace.api.testing.Http;
 import io.coldtrace.core.config.DbConfig;
 import io.coldtrace.core.db.Database;
@@ -36,10 +35,8 @@ class ReadyWhenDatabaseDownIT {
         ApiConfig cfg = new ApiConfig(0, "127.0.0.1", dbCfg, "", 2);
         ds = Database.pool(dbCfg, "ready-down-test");
         db = new BlockingDb(vertx, ds, cfg.workerPoolSize());
-        HttpVerticle verticle = new HttpVerticle("127.0.0.1", 0,
+        http = Http.serve(vertx,
                 ApiRoutes.build(vertx, cfg, db, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).router());
-        Http.await(vertx.deployVerticle(verticle));
-        http = new Http(vertx, verticle.actualPort());
     }
 
     @AfterAll

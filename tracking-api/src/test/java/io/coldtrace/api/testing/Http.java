@@ -1,10 +1,12 @@
 package io.coldtrace.api.testing;
 
+import io.coldtrace.api.http.HttpVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -17,6 +19,13 @@ public final class Http implements AutoCloseable {
 
     public Http(Vertx vertx, int port) {
         this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    }
+
+    /** Serves {@code router} through the real HTTP verticle on a free loopback port and returns a client for it. */
+    public static Http serve(Vertx vertx, Router router) {
+        HttpVerticle verticle = new HttpVerticle("127.0.0.1", 0, router);
+        await(vertx.deployVerticle(verticle));
+        return new Http(vertx, verticle.actualPort());
     }
 
     public HttpResponse<Buffer> get(String uri, String bearer) {
