@@ -78,7 +78,13 @@ public final class ApiMain {
                     return vertx.deployVerticle(http)
                             .map(id -> new Running(vertx, ds, http.actualPort(), mode));
                 })
-                .recover(e -> shutdown(vertx, ds).transform(ignored -> Future.failedFuture(e)));
+                .recover(e -> {
+                    // no JDBC is in flight (migration or deployment failed), so the pool may close first; the
+                    // failure is handed on before Vert.x finishes closing, while its event loops can still run it
+                    ds.close();
+                    vertx.close();
+                    return Future.failedFuture(e);
+                });
     }
 
     private static Future<Void> shutdown(Vertx vertx, HikariDataSource ds) {

@@ -5,13 +5,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Serves the router over HTTP; start completes once the port is bound. */
 public final class HttpVerticle extends VerticleBase {
-    private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
-
     private final String host;
     private final int port;
     private final Router router;
@@ -29,8 +25,9 @@ public final class HttpVerticle extends VerticleBase {
                 .requestHandler(router)
                 .listen()
                 .onSuccess(server -> actualPort = server.actualPort())
-                .onFailure(e -> LOG.error("cannot listen on {}:{}: {}", host, port, e.toString()))
-                .map(HttpServer::actualPort);
+                .map(HttpServer::actualPort)
+                .recover(e -> Future.failedFuture(
+                        new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e, e)));
     }
 
     /** The bound port (useful when configured as 0); -1 before start completes. */
