@@ -1,0 +1,65 @@
+package io.coldtrace.api;
+
+import io.coldtrace.core.config.ConfigException;
+import io.coldtrace.core.config.DbConfig;
+import io.coldtrace.core.config.Env;
+
+/**
+ * Settings of the tracking API, read once at start-up. Every key has a default and an environment override:
+ *
+ * <table>
+ *   <caption>Environment variables</caption>
+ *   <tr><th>Variable</th><th>Default</th><th>Meaning</th></tr>
+ *   <tr><td>COLDTRACE_API_HTTP_PORT</td><td>8080</td><td>HTTP listen port (0 = any free port)</td></tr>
+ *   <tr><td>COLDTRACE_API_HTTP_HOST</td><td>0.0.0.0</td><td>HTTP listen address</td></tr>
+ *   <tr><td>COLDTRACE_API_WORKER_POOL_SIZE</td><td>8</td><td>threads of the named JDBC worker executor</td></tr>
+ *   <tr><td>COLDTRACE_METRICS_TOKEN</td><td>(empty)</td><td>bearer token for GET /metrics; empty = /metrics
+ *       answers 401</td></tr>
+ *   <tr><td>COLDTRACE_DB_URL, _USER, _PASSWORD, _POOL_SIZE, _STORAGE</td><td>see {@link DbConfig}</td>
+ *       <td>database connection</td></tr>
+ * </table>
+ */
+public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize) {
+    public ApiConfig {
+        if (httpPort < 0 || httpPort > 65_535) {
+            throw new ConfigException("COLDTRACE_API_HTTP_PORT must be within 0..65535, was " + httpPort);
+        }
+        if (httpHost == null || httpHost.isBlank()) {
+            throw new ConfigException("COLDTRACE_API_HTTP_HOST must not be empty");
+        }
+        if (db == null) {
+            throw new ConfigException("database settings (COLDTRACE_DB_*) are missing");
+        }
+        if (metricsToken == null) {
+            metricsToken = "";
+        }
+        if (!metricsToken.isEmpty() && metricsToken.length() < 16) {
+            throw new ConfigException("COLDTRACE_METRICS_TOKEN must be empty (metrics disabled) or at least 16 "
+                    + "characters, was " + metricsToken.length() + " characters");
+        }
+        if (workerPoolSize < 1 || workerPoolSize > 200) {
+            throw new ConfigException("COLDTRACE_API_WORKER_POOL_SIZE must be within 1..200, was " + workerPoolSize);
+        }
+    }
+
+    public static ApiConfig from(Env env) {
+        return new ApiConfig(
+                env.integer("COLDTRACE_API_HTTP_PORT", 8080, 0, 65_535),
+                env.string("COLDTRACE_API_HTTP_HOST", "0.0.0.0"),
+                DbConfig.from(env),
+                env.string("COLDTRACE_METRICS_TOKEN", ""),
+                env.integer("COLDTRACE_API_WORKER_POOL_SIZE", 8, 1, 200));
+    }
+
+    /** True when /metrics may be scraped at all. */
+    public boolean metricsEnabled() {
+        return !metricsToken.isEmpty();
+    }
+
+    /** Never prints the metrics token or the database password. */
+    @Override
+    public String toString() {
+        return "ApiConfig[http=" + httpHost + ":" + httpPort + ", db=" + db.url() + ", workers=" + workerPoolSize
+                + ", metrics=" + (metricsEnabled() ? "token set" : "disabled") + "]";
+    }
+}

@@ -1,0 +1,97 @@
+package io.coldtrace.api;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.coldtrace.api.auth.CreateTokenCommand;
+import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.http.HttpVerticle;
+import io.coldtrace.core.config.ConfigException;
+import io.coldtrace.core.config.DbConfig;
+import io.coldtrace.core.config.Env;
+import io.coldtrace.core.db.Database;
+import io.coldtrace.core.db.StorageMode;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the tracking API: config, Vert.x with Prometheus metrics, the pool, migrations (off the event loop), the
+ * HTTP verticle. {@code create-token ...} instead creates an API token (see {@link CreateTokenCommand}).
+ */
+public final class ApiMain {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiMain.class);
+
+    /** A started API; {@link #close()} stops it. */
+    public record Running(Vertx vertx, HikariDataSource dataSource, int port, StorageMode storage) {
+        public Future<Void> close() {
+            return shutdown(vertx, dataSource);
+        }
+    }
+
+    private ApiMain() {
+    }
+
+    public static void main(String[] args) {
+        ApiConfig cfg;
+        try {
+            if (args.length > 0 && args[0].equals(CreateTokenCommand.NAME)) {
+                System.exit(CreateTokenCommand.run(args, DbConfig.from(Env.system()), System.out, System.err));
+            }
+            if (args.length > 0) {
+                System.err.println("unknown command " + args[0] + "; run without arguments to serve, or "
+                        + CreateTokenCommand.NAME + " --role admin --name NAME");
+                System.exit(2);
+            }
+            cfg = ApiConfig.from(Env.system());
+        } catch (ConfigException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        start(cfg)
+                .onSuccess(r -> LOG.info("tracking-api listening on http://{}:{}/ (storage: {})",
+                        cfg.httpHost(), r.port(), r.storage().label()))
+                .onFailure(e -> {
+                    LOG.error("tracking-api failed to start: {}", e.toString(), e);
+                    System.exit(1);
+                });
+    }
+
+    /** Starts everything; the future fails (and what was opened is closed) when any part cannot start. */
+    public static Future<Running> start(ApiConfig cfg) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        HikariDataSource ds = Database.pool(cfg.db(), "coldtrace-api");
+        BlockingDb db = new BlockingDb(vertx, ds, cfg.workerPoolSize());
+        return db.withDataSource(d -> Database.migrate(d, cfg.db()))
+                .compose(mode -> {
+                    HttpVerticle http = new HttpVerticle(cfg.httpHost(), cfg.httpPort(),
+                            ApiRoutes.build(vertx, cfg, db, registry).router());
+                    return vertx.deployVerticle(http)
+                            .map(id -> new Running(vertx, ds, http.actualPort(), mode));
+                })
+                .recover(e -> {
+                    // no JDBC is in flight (migration or deployment failed), so the pool may close first; the
+                    // failure is handed on before Vert.x finishes closing, while its event loops can still run it
+                    ds.close();
+                    vertx.close();
+                    return Future.failedFuture(e);
+                });
+    }
+
+    private static Future<Void> shutdown(Vertx vertx, HikariDataSource ds) {
+        // the pool closes after Vert.x, so no worker is still using a connection
+        return vertx.close().eventually(() -> {
+            ds.close();
+            return Future.succeededFuture();
+        });
+    }
+}

@@ -1,0 +1,14 @@
+package io.coldtrace.api.auth;
+
+import java.util.Objects;
+
+/** The holder of a valid API token: who called, in which role, for which organisation (null = all). */
+public record Principal(long tokenId, String name, Role role, String orgId) {
+    /** RoutingContext key under which the guard leaves the caller. */
+    public static final String CONTEXT_KEY = "coldtrace.principal";
+
+    public Principal {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+    }
+}

@@ -1,0 +1,60 @@
+package io.coldtrace.api.db;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** Turns result rows into JSON objects keyed by column label; times become ISO-8601 UTC instants. */
+public final class Rows {
+    private Rows() {
+    }
+
+    /** Executes {@code ps} and returns every row. */
+    public static JsonArray list(PreparedStatement ps) throws SQLException {
+        JsonArray out = new JsonArray();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(row(rs));
+            }
+        }
+        return out;
+    }
+
+    /** Executes {@code ps} and returns the first row, if any. */
+    public static Optional<JsonObject> first(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+        }
+    }
+
+    private static JsonObject row(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        JsonObject o = new JsonObject();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            o.put(md.getColumnLabel(i), value(rs, i, md.getColumnType(i)));
+        }
+        return o;
+    }
+
+    private static Object value(ResultSet rs, int i, int type) throws SQLException {
+        Object v = switch (type) {
+            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
+                OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+                yield t == null ? null : t.toInstant().toString();
+            }
+            case Types.REAL -> rs.getFloat(i);
+            case Types.DOUBLE, Types.FLOAT -> rs.getDouble(i);
+            case Types.BIGINT -> rs.getLong(i);
+            case Types.INTEGER, Types.SMALLINT -> rs.getInt(i);
+            case Types.BOOLEAN, Types.BIT -> rs.getBoolean(i);
+            default -> rs.getString(i);
+        };
+        return rs.wasNull() ? null : v;
+    }
+}

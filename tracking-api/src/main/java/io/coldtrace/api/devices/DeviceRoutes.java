@@ -1,0 +1,58 @@
+package io.coldtrace.api.devices;
+
+import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.http.Access;
+import io.coldtrace.api.http.ClientError;
+import io.coldtrace.api.http.Params;
+import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.RouteTable;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+/** Device read routes: latest readings, unclaimed devices, data completeness. */
+public final class DeviceRoutes implements RouteTable.Feature {
+    /** Everyone who watches devices; admins pass anyway. */
+    static final Access READERS = Access.roles(Role.OPERATOR, Role.DISPATCHER, Role.QA);
+    private static final int MAX_TEXT = 128;
+
+    private final BlockingDb db;
+
+    public DeviceRoutes(BlockingDb db) {
+        this.db = db;
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.get("/api/v1/devices/latest", READERS, this::latest);
+        routes.get("/api/v1/devices/unclaimed", READERS, this::unclaimed);
+        routes.get("/api/v1/devices/:id/completeness", READERS, this::completeness);
+    }
+
+    private Future<Void> latest(RoutingContext ctx) {
+        String site = site(ctx);
+        int limit = limit(ctx);
+        return db.query(c -> DeviceQueries.latest(c, site, limit)).compose(rows -> Responses.items(ctx, rows));
+    }
+
+    private Future<Void> unclaimed(RoutingContext ctx) {
+        String site = site(ctx);
+        int limit = limit(ctx);
+        return db.query(c -> DeviceQueries.unclaimed(c, site, limit)).compose(rows -> Responses.items(ctx, rows));
+    }
+
+    private Future<Void> completeness(RoutingContext ctx) {
+        String id = Params.pathText(ctx, "id", MAX_TEXT);
+        return db.query(c -> DeviceQueries.completeness(c, id)).compose(found -> found
+                .map(row -> Responses.ok(ctx, row))
+                .orElseGet(() -> Future.failedFuture(ClientError.notFound("no device " + id))));
+    }
+
+    private static String site(RoutingContext ctx) {
+        return Params.textQuery(ctx, "site", MAX_TEXT);
+    }
+
+    private static int limit(RoutingContext ctx) {
+        return Params.intQuery(ctx, "limit", 200, 1, 1000);
+    }
+}

@@ -1,0 +1,59 @@
+package io.coldtrace.api.http;
+
+/**
+ * A caller's mistake: answered with a 4xx JSON body naming what was wrong, logged without a stack trace, never a 500.
+ * Anything else that fails a request is a server error.
+ */
+public final class ClientError extends RuntimeException {
+    private final int status;
+    private final String error;
+    private final String field;
+
+    private ClientError(int status, String error, String field, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.error = error;
+        this.field = field;
+    }
+
+    /** 400: a request parameter is missing or malformed; {@code field} names it. */
+    public static ClientError badParameter(String field, String message) {
+        return new ClientError(400, "bad_request", field, message);
+    }
+
+    /** 401: no credentials, or credentials that are not valid. */
+    public static ClientError unauthorized(String message) {
+        return new ClientError(401, "unauthorized", null, message);
+    }
+
+    /** 403: valid credentials that may not call this route. */
+    public static ClientError forbidden(String message) {
+        return new ClientError(403, "forbidden", null, message);
+    }
+
+    /** 404: the addressed resource does not exist. */
+    public static ClientError notFound(String message) {
+        return new ClientError(404, "not_found", null, message);
+    }
+
+    /** Any other 4xx status, e.g. 405 from the router. */
+    public static ClientError of(int status, String error, String message) {
+        if (status < 400 || status > 499) {
+            throw new IllegalArgumentException("client errors are 4xx, not " + status);
+        }
+        return new ClientError(status, error, null, message);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    /** The parameter at fault, or null. */
+    public String field() {
+        return field;
+    }
+}

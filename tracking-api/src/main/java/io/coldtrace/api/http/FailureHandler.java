@@ -1,0 +1,61 @@
+package io.coldtrace.api.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one mapping from failures to responses: {@link ClientError} to its 4xx JSON, a bare status from the router
+ * (404, 405, ...) to JSON, anything else to a 500 JSON without details, logged once with its stack trace.
+ */
+public final class FailureHandler implements Handler<RoutingContext> {
+    private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        Throwable failure = ctx.failure();
+        ClientError ce = failure instanceof ClientError c ? c : routerError(ctx, statusOf(ctx, failure));
+        if (ce != null) {
+            LOG.info("{} {} -> {} {}", ctx.request().method(), ctx.request().path(), ce.status(), ce.getMessage());
+            Responses.json(ctx, ce.status(), body(ce));
+        } else {
+            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
+            Responses.json(ctx, 500, new JsonObject().put("error", "internal")
+                    .put("message", "internal server error; the server log has the details"));
+        }
+    }
+
+    /** The status Vert.x Web attached to a failure (e.g. 400 for an undecodable query), or -1. */
+    private static int statusOf(RoutingContext ctx, Throwable failure) {
+        return failure instanceof HttpException he ? he.getStatusCode() : ctx.statusCode();
+    }
+
+    /** A 4xx the router decided (no route, wrong method, malformed request) as a client error; null otherwise. */
+    private static ClientError routerError(RoutingContext ctx, int status) {
+        if (status < 400 || status > 499) {
+            return null;
+        }
+        String path = ctx.request().path();
+        return switch (status) {
+            case 404 -> ClientError.notFound("no route " + path);
+            case 405 -> ClientError.of(405, "method_not_allowed",
+                    ctx.request().method() + " is not allowed on " + path);
+            default -> ClientError.of(status, "bad_request", "the request is malformed");
+        };
+    }
+
+    private static JsonObject body(ClientError ce) {
+        JsonObject o = new JsonObject().put("error", ce.error()).put("message", ce.getMessage());
+        if (ce.field() != null) {
+            o.put("field", ce.field());
+        }
+        return o;
+    }
+}

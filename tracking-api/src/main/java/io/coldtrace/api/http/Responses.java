@@ -1,0 +1,29 @@
+package io.coldtrace.api.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Writes JSON responses. */
+public final class Responses {
+    private Responses() {
+    }
+
+    public static Future<Void> json(RoutingContext ctx, int status, JsonObject body) {
+        return ctx.response()
+                .setStatusCode(status)
+                .putHeader("content-type", "application/json; charset=utf-8")
+                .putHeader("cache-control", "no-store")
+                .end(body.encode());
+    }
+
+    public static Future<Void> ok(RoutingContext ctx, JsonObject body) {
+        return json(ctx, 200, body);
+    }
+
+    /** A list answer: {"items": [...], "count": n}. */
+    public static Future<Void> items(RoutingContext ctx, JsonArray items) {
+        return ok(ctx, new JsonObject().put("items", items).put("count", items.size()));
+    }
+}

@@ -1,0 +1,51 @@
+package io.coldtrace.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.coldtrace.core.config.ConfigException;
+import io.coldtrace.core.config.Env;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiConfigTest {
+
+    @Test
+    void defaultsServeOnPort8080WithMetricsDisabled() {
+        ApiConfig cfg = ApiConfig.from(new Env(Map.of()));
+        assertThat(cfg.httpPort()).isEqualTo(8080);
+        assertThat(cfg.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(cfg.metricsEnabled()).isFalse();
+        assertThat(cfg.workerPoolSize()).isEqualTo(8);
+        assertThat(cfg.db().url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/coldtrace");
+    }
+
+    @Test
+    void everyKeyHasAnEnvironmentOverride() {
+        ApiConfig cfg = ApiConfig.from(new Env(Map.of(
+                "COLDTRACE_API_HTTP_PORT", "9090",
+                "COLDTRACE_API_HTTP_HOST", "127.0.0.1",
+                "COLDTRACE_METRICS_TOKEN", "0123456789abcdef-scrape",
+                "COLDTRACE_API_WORKER_POOL_SIZE", "3",
+                "COLDTRACE_DB_URL", "jdbc:postgresql://db:5432/x")));
+        assertThat(cfg).isEqualTo(new ApiConfig(9090, "127.0.0.1", cfg.db(), "0123456789abcdef-scrape", 3));
+        assertThat(cfg.db().url()).isEqualTo("jdbc:postgresql://db:5432/x");
+        assertThat(cfg.metricsEnabled()).isTrue();
+    }
+
+    @Test
+    void badValuesFailNamingTheKey() {
+        assertThatThrownBy(() -> ApiConfig.from(new Env(Map.of("COLDTRACE_API_HTTP_PORT", "http"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_API_HTTP_PORT");
+        assertThatThrownBy(() -> ApiConfig.from(new Env(Map.of("COLDTRACE_API_WORKER_POOL_SIZE", "0"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_API_WORKER_POOL_SIZE");
+        assertThatThrownBy(() -> ApiConfig.from(new Env(Map.of("COLDTRACE_METRICS_TOKEN", "short"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_METRICS_TOKEN");
+    }
+
+    @Test
+    void toStringHidesTheMetricsToken() {
+        ApiConfig cfg = ApiConfig.from(new Env(Map.of("COLDTRACE_METRICS_TOKEN", "0123456789abcdef-scrape")));
+        assertThat(cfg.toString()).doesNotContain("0123456789abcdef-scrape");
+    }
+}

@@ -1,0 +1,58 @@
+package io.coldtrace.api.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coldtrace.api.testing.TestApi;
+import io.coldtrace.api.testing.TestApi.CommandResult;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** create-token prints a token once, stores only its hash, and the token authenticates. */
+class CreateTokenIT {
+    private static TestApi api;
+
+    @BeforeAll
+    static void start() {
+        api = TestApi.start("tokens");
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void storesOnlyTheHashAndThePrintedTokenAuthenticates() throws Exception {
+        CommandResult r = api.createToken("--role", "admin", "--name", "first admin", "--org", "acme");
+        assertThat(r.exitCode()).isZero();
+        String token = r.out();
+        assertThat(token).matches("ct_[A-Za-z0-9_-]{43}");
+        List<String> stored = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(api.db().url(), api.db().user(), api.db().password());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name, role, org_id, token_hash FROM api_token")) {
+            while (rs.next()) {
+                stored.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
+            }
+        }
+        assertThat(stored).containsExactly("first admin|admin|acme|" + Tokens.hash(token));
+        assertThat(String.join("\n", stored)).doesNotContain(token.substring(3));
+        assertThat(api.http().get("/api/v1/devices/latest", token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void badArgumentsExit2WithUsageAndStoreNothing() {
+        CommandResult r = api.createToken("--role", "superuser", "--name", "x");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("admin, operator, dispatcher, qa");
+        assertThat(r.out()).isEmpty();
+        assertThat(api.createToken("--role", "qa").err()).contains("--name");
+    }
+}

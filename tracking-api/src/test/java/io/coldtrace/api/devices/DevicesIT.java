@@ -1,0 +1,151 @@
+package io.coldtrace.api.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.auth.Tokens;
+import io.coldtrace.api.testing.Http;
+import io.coldtrace.api.testing.TestApi;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Device read routes against rows inserted with SQL. */
+class DevicesIT {
+    private static TestApi api;
+    private static String operator;
+
+    @BeforeAll
+    static void seed() {
+        api = TestApi.start("devices");
+        operator = api.token(Role.OPERATOR);
+        api.sql("INSERT INTO site (id, name) VALUES ('s1', 'Origin store')");
+        api.sql("INSERT INTO unit (id, site_id, kind, name) VALUES ('room-1', 's1', 'cold_room', 'Room 1')");
+        api.sql("INSERT INTO device (ext_id, site_hint, last_ingested_at, min_seq, max_seq, msgs, status) VALUES "
+                + "('dev-a', 's1', now(), 1, 10, 8, 'online'), "
+                + "('dev-b', 's2', now() - interval '1 hour', 5, 5, 1, NULL), "
+                + "('dev-c', 's2', NULL, NULL, NULL, 0, NULL)");
+        api.sql("INSERT INTO device_latest (device_id, ts, seq, t_air, rh, door_open, ingested_at) "
+                + "SELECT id, '2025-03-01T10:00:00Z', 10, 3.5, 91.5, false, now() FROM device WHERE ext_id = 'dev-a'");
+        api.sql("INSERT INTO device_latest (device_id, ts, seq, t_air, ingested_at) "
+                + "SELECT id, '2025-03-01T09:00:00Z', 5, -18.25, now() - interval '1 hour' FROM device "
+                + "WHERE ext_id = 'dev-b'");
+        api.sql("INSERT INTO device_binding (device_id, unit_id, valid) "
+                + "SELECT id, 'room-1', tstzrange(now() - interval '1 day', NULL) FROM device WHERE ext_id = 'dev-a'");
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void latestListsEachDeviceReadingWithItsCurrentUnitAndStatus() {
+        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/latest", operator);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonArray items = Http.json(r).getJsonArray("items");
+        assertThat(items).hasSize(2);
+        JsonObject a = items.getJsonObject(0);
+        assertThat(a.getString("ext_id")).isEqualTo("dev-a");
+        assertThat(a.getString("site_hint")).isEqualTo("s1");
+        assertThat(a.getString("unit_id")).isEqualTo("room-1");
+        assertThat(a.getString("ts")).isEqualTo("2025-03-01T10:00:00Z");
+        assertThat(a.getDouble("t_air")).isEqualTo(3.5);
+        assertThat(a.getDouble("rh")).isEqualTo(91.5);
+        assertThat(a.getBoolean("door_open")).isFalse();
+        assertThat(a.containsKey("t_product")).isTrue();
+        assertThat(a.getValue("t_product")).isNull();
+        assertThat(a.getString("last_ingested_at")).isNotNull();
+        assertThat(a.getString("status")).isEqualTo("online");
+        JsonObject b = items.getJsonObject(1);
+        assertThat(b.getString("ext_id")).isEqualTo("dev-b");
+        assertThat(b.getValue("unit_id")).isNull();
+        assertThat(b.getDouble("t_air")).isEqualTo(-18.25);
+        assertThat(b.getString("status")).as("silent for 1 h, no declared status").isEqualTo("offline");
+    }
+
+    @Test
+    void latestFiltersBySiteAndLimits() {
+        JsonArray s2 = Http.json(api.http().get("/api/v1/devices/latest?site=s2", operator)).getJsonArray("items");
+        assertThat(s2).extracting(o -> ((JsonObject) o).getString("ext_id")).containsExactly("dev-b");
+        JsonArray one = Http.json(api.http().get("/api/v1/devices/latest?limit=1", operator)).getJsonArray("items");
+        assertThat(one).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"limit=0,limit", "limit=1001,limit", "limit=abc,limit", "limit=1&limit=2,limit", "site=,site"})
+    void badQueryParametersAre400NamingTheParameter(String query, String field) {
+        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/latest?" + query, operator);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Http.json(r).getString("error")).isEqualTo("bad_request");
+        assertThat(Http.json(r).getString("field")).isEqualTo(field);
+    }
+
+    @Test
+    void aBadlyEncodedQueryIs400NotAServerError() {
+        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/latest?limit=%zz", operator);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Http.json(r).getString("error")).isEqualTo("bad_request");
+    }
+
+    @Test
+    void unclaimedListsDevicesWithoutACurrentBinding() {
+        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/unclaimed", operator);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(Http.json(r).getJsonArray("items")).extracting(o -> ((JsonObject) o).getString("ext_id"))
+                .containsExactly("dev-b", "dev-c");
+        HttpResponse<Buffer> bad = api.http().get("/api/v1/devices/unclaimed?limit=-1", operator);
+        assertThat(Http.json(bad).getString("field")).isEqualTo("limit");
+    }
+
+    @Test
+    void completenessCountsMissingMessages() {
+        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/dev-a/completeness", operator);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(Http.json(r)).isEqualTo(new JsonObject().put("ext_id", "dev-a").put("min_seq", 1L)
+                .put("max_seq", 10L).put("msgs", 8L).put("missing_msgs", 2L));
+    }
+
+    @Test
+    void completenessOfAnUnknownDeviceIs404Json() {
+        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/nope/completeness", operator);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(Http.json(r).getString("error")).isEqualTo("not_found");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void everyRoleMayReadDevices(Role role) {
+        assertThat(api.http().get("/api/v1/devices/latest", api.token(role)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutATokenDevicesAre401Json() {
+        for (String path : new String[] {"/api/v1/devices/latest", "/api/v1/devices/unclaimed",
+                "/api/v1/devices/dev-a/completeness"}) {
+            HttpResponse<Buffer> r = api.http().get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(401);
+            assertThat(Http.json(r).getString("error")).isEqualTo("unauthorized");
+        }
+    }
+
+    @Test
+    void anUnknownTokenIs401() {
+        assertThat(api.http().get("/api/v1/devices/latest", "ct_made-up").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aRevokedTokenIs401() {
+        String token = api.token(Role.QA);
+        assertThat(api.http().get("/api/v1/devices/latest", token).statusCode()).isEqualTo(200);
+        api.sql("UPDATE api_token SET revoked_at = now() WHERE token_hash = ?", Tokens.hash(token));
+        assertThat(api.http().get("/api/v1/devices/latest", token).statusCode()).isEqualTo(401);
+    }
+}

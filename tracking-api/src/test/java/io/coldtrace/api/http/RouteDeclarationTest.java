@@ -1,0 +1,83 @@
+package io.coldtrace.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.coldtrace.api.ApiConfig;
+import io.coldtrace.api.ApiRoutes;
+import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.core.config.Env;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Every route the API registers declares who may call it. */
+class RouteDeclarationTest {
+    private Vertx vertx;
+    private BlockingDb db;
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+        // never connected: building routes must not touch the database
+        db = new BlockingDb(vertx, new PGSimpleDataSource(), 1);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Test
+    void everyRegisteredRouteHasAnAccessDeclaration() {
+        ApiConfig cfg = ApiConfig.from(new Env(Map.of()));
+        RouteTable table = ApiRoutes.build(vertx, cfg, db, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        Map<String, Access> declared = new TreeMap<>();
+        for (Route route : table.router().getRoutes()) {
+            assertThat(route.getPath()).as("route %s has a path", route.getName()).isNotNull();
+            assertThat(route.methods()).as("route %s names its methods", route.getPath()).hasSize(1);
+            Object access = route.metadata().get(RouteTable.ACCESS);
+            assertThat(access).as("access of %s", route.getName()).isInstanceOf(Access.class);
+            declared.put(route.getName(), (Access) access);
+        }
+        Access readers = Access.roles(Role.OPERATOR, Role.DISPATCHER, Role.QA);
+        assertThat(declared).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "GET /health", Access.probe(),
+                "GET /ready", Access.probe(),
+                "GET /metrics", Access.metrics(),
+                "GET /api/v1/devices/latest", readers,
+                "GET /api/v1/devices/unclaimed", readers,
+                "GET /api/v1/devices/:id/completeness", readers));
+    }
+
+    @Test
+    void aRouteWithoutAnAccessDeclarationIsRefused() {
+        RouteTable table = new RouteTable(vertx, (ctx, access) -> null);
+        assertThatThrownBy(() -> table.add(HttpMethod.GET, "/x", null, ctx -> null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("GET /x must declare its access");
+    }
+
+    @Test
+    void accessRulesLetAdminsEverywhereAndOthersOnlyWhereNamed() {
+        Access qa = Access.roles(Role.QA);
+        assertThat(qa.allows(Role.ADMIN)).isTrue();
+        assertThat(qa.allows(Role.QA)).isTrue();
+        assertThat(qa.allows(Role.OPERATOR)).isFalse();
+        assertThat(Access.probe().allows(Role.ADMIN)).as("probes need no role at all").isFalse();
+        assertThatThrownBy(() -> new Access(Access.Kind.ROLES, java.util.Set.of()))
+                .hasMessageContaining("at least one role");
+        assertThatThrownBy(() -> new Access(Access.Kind.PROBE, java.util.Set.of(Role.QA)))
+                .hasMessageContaining("takes no roles");
+    }
+}

@@ -1,0 +1,64 @@
+package io.coldtrace.api.testing;
+
+import io.coldtrace.api.http.HttpVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.concurrent.TimeUnit;
+
+/** A blocking HTTP client for tests against a server on 127.0.0.1; every call awaits its response. */
+public final class Http implements AutoCloseable {
+    private final WebClient client;
+
+    public Http(Vertx vertx, int port) {
+        this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    }
+
+    /** Serves {@code router} through the real HTTP verticle on a free loopback port and returns a client for it. */
+    public static Http serve(Vertx vertx, Router router) {
+        HttpVerticle verticle = new HttpVerticle("127.0.0.1", 0, router);
+        await(vertx.deployVerticle(verticle));
+        return new Http(vertx, verticle.actualPort());
+    }
+
+    public HttpResponse<Buffer> get(String uri, String bearer) {
+        return send(HttpMethod.GET, uri, bearer);
+    }
+
+    public HttpResponse<Buffer> get(String uri) {
+        return send(HttpMethod.GET, uri, null);
+    }
+
+    public HttpResponse<Buffer> send(HttpMethod method, String uri, String bearer) {
+        HttpRequest<Buffer> req = client.request(method, uri);
+        if (bearer != null) {
+            req.putHeader("Authorization", "Bearer " + bearer);
+        }
+        return await(req.send());
+    }
+
+    /** The body of a response as JSON, failing the test if it is not JSON. */
+    public static JsonObject json(HttpResponse<Buffer> r) {
+        return r.bodyAsJsonObject();
+    }
+
+    public static <T> T await(Future<T> f) {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("future did not complete: " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

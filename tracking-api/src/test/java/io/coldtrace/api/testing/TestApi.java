@@ -1,0 +1,94 @@
+package io.coldtrace.api.testing;
+
+import io.coldtrace.api.ApiConfig;
+import io.coldtrace.api.ApiMain;
+import io.coldtrace.api.auth.CreateTokenCommand;
+import io.coldtrace.api.auth.Role;
+import io.coldtrace.core.config.DbConfig;
+import io.coldtrace.core.testing.TestPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/** The real API (ApiMain.start) on a fresh database and a free port, with helpers to seed data and mint tokens. */
+public final class TestApi implements AutoCloseable {
+    public static final String METRICS_TOKEN = "metrics-token-for-tests-0123456789";
+
+    private final DbConfig db;
+    private final ApiMain.Running running;
+    private final Http http;
+
+    private TestApi(DbConfig db, ApiMain.Running running) {
+        this.db = db;
+        this.running = running;
+        this.http = new Http(running.vertx(), running.port());
+    }
+
+    public static TestApi start(String purpose) {
+        TestPostgres pg = TestPostgres.get();
+        DbConfig db = new DbConfig(pg.createDatabase(purpose), pg.user(), pg.password(), 4,
+                DbConfig.StorageChoice.AUTO);
+        ApiConfig cfg = new ApiConfig(0, "127.0.0.1", db, METRICS_TOKEN, 4);
+        return new TestApi(db, Http.await(ApiMain.start(cfg)));
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    public DbConfig db() {
+        return db;
+    }
+
+    public ApiMain.Running running() {
+        return running;
+    }
+
+    /** Runs one statement with bind parameters against the API's database. */
+    public int sql(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError("test SQL failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What create-token printed and exited with. */
+    public record CommandResult(int exitCode, String out, String err) {
+    }
+
+    public CommandResult createToken(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] argv = new String[args.length + 1];
+        argv[0] = CreateTokenCommand.NAME;
+        System.arraycopy(args, 0, argv, 1, args.length);
+        int code = CreateTokenCommand.run(argv, db, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new CommandResult(code, out.toString(StandardCharsets.UTF_8).trim(),
+                err.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    /** A new token for {@code role}, minted through the create-token command. */
+    public String token(Role role) {
+        CommandResult r = createToken("--role", role.label(), "--name", "test " + role.label());
+        if (r.exitCode() != 0) {
+            throw new AssertionError("create-token failed: " + r.err());
+        }
+        return r.out();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        Http.await(running.close());
+    }
+}
