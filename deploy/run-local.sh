@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Builds ColdTrace and runs it on this machine: a private Mosquitto with the project's broker config, ingest,
+# tracking-api and the simulator's world, against the local PostgreSQL (database "coldtrace"). Ctrl-C stops it all.
+#
+#   deploy/run-local.sh [--no-build] [--sim-args "world --seed 7 --sites 4"]
+#
+# Environment: COLDTRACE_DB_URL (default jdbc:postgresql://127.0.0.1:5432/coldtrace), COLDTRACE_DB_USER,
+# COLDTRACE_DB_PASSWORD, COLDTRACE_LOCAL_MQTT_PORT (1884), COLDTRACE_API_HTTP_PORT (8080),
+# COLDTRACE_INGEST_HTTP_PORT (8081), COLDTRACE_RUN_SECONDS (0 = until Ctrl-C).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+build=1
+sim_args="world --seed 42"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) build=0 ;;
+    --sim-args) sim_args="$2"; shift ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+run="$root/run"
+mkdir -p "$run/mosquitto" "$run/logs"
+export COLDTRACE_DB_URL="${COLDTRACE_DB_URL:-jdbc:postgresql://127.0.0.1:5432/coldtrace}"
+export COLDTRACE_DB_USER="${COLDTRACE_DB_USER:-postgres}"
+export COLDTRACE_API_HTTP_PORT="${COLDTRACE_API_HTTP_PORT:-8080}"
+export COLDTRACE_INGEST_HTTP_PORT="${COLDTRACE_INGEST_HTTP_PORT:-8081}"
+mqtt_port="${COLDTRACE_LOCAL_MQTT_PORT:-1884}"
+export COLDTRACE_MQTT_URL="tcp://127.0.0.1:$mqtt_port"
+token_file="$run/metrics-token"
+[ -s "$token_file" ] || head -c 24 /dev/urandom | base64 | tr '+/' '-_' > "$token_file"
+export COLDTRACE_METRICS_TOKEN="$(cat "$token_file")"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+if [ "$build" = 1 ]; then
+  step "building (mvn -B -q -DskipTests package)"
+  mvn -B -q -DskipTests package
+fi
+for j in ingest/target/coldtrace-ingest.jar tracking-api/target/coldtrace-api.jar simulator/target/coldtrace-simulator.jar; do
+  [ -f "$j" ] || { echo "missing $j: run without --no-build" >&2; exit 1; }
+done
+
+step "database"
+dbname="${COLDTRACE_DB_URL##*/}"; dbname="${dbname%%\?*}"
+pghostport="${COLDTRACE_DB_URL#jdbc:postgresql://}"; pghostport="${pghostport%%/*}"
+pghost="${pghostport%%:*}"; pgport="${pghostport##*:}"; [ "$pgport" = "$pghostport" ] && pgport=5432
+if ! pg_isready -h "$pghost" -p "$pgport" -q; then
+  echo "PostgreSQL is not reachable at $pghost:$pgport. Start it: pg_ctlcluster --skip-systemctl-redirect 15 main start" >&2
+  exit 1
+fi
+if ! psql -h "$pghost" -p "$pgport" -U "$COLDTRACE_DB_USER" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$dbname'" | grep -q 1; then
+  psql -h "$pghost" -p "$pgport" -U "$COLDTRACE_DB_USER" -d postgres -qc "CREATE DATABASE $dbname"
+  echo "created database $dbname"
+else
+  echo "using database $dbname"
+fi
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  step "stopping"
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+step "broker (project config, port $mqtt_port)"
+conf="$run/mosquitto/mosquitto.conf"
+grep -v -E '^(listener|persistence_location|log_dest|user )' deploy/mosquitto/mosquitto.conf > "$conf"
+{ echo "listener $mqtt_port 127.0.0.1"; echo "persistence_location $run/mosquitto/"; echo "log_dest file $run/logs/mosquitto.log"; echo "user $(id -un)"; } >> "$conf"
+mosquitto -c "$conf" & pids+=($!)
+for _ in $(seq 1 50); do (echo > /dev/tcp/127.0.0.1/"$mqtt_port") 2>/dev/null && break; sleep 0.1; done
+
+wait_ready() { # name url
+  for _ in $(seq 1 120); do
+    curl -fsS "$2" >/dev/null 2>&1 && { echo "$1 ready: $2"; return 0; }
+    sleep 0.5
+  done
+  echo "$1 did not become ready; see $run/logs/$1.log" >&2; tail -20 "$run/logs/$1.log" >&2; exit 1
+}
+
+step "ingest"
+COLDTRACE_MQTT_CLIENT_ID=coldtrace-ingest-local java -Xmx512m -jar ingest/target/coldtrace-ingest.jar > "$run/logs/ingest.log" 2>&1 & pids+=($!)
+wait_ready ingest "http://127.0.0.1:$COLDTRACE_INGEST_HTTP_PORT/ready"
+
+step "tracking-api"
+java -jar tracking-api/target/coldtrace-api.jar > "$run/logs/tracking-api.log" 2>&1 & pids+=($!)
+wait_ready tracking-api "http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/ready"
+admin_token=$(java -jar tracking-api/target/coldtrace-api.jar create-token --role admin --name "local admin $(date +%F_%T)" 2>>"$run/logs/tracking-api.log" | tail -n 1)
+
+step "simulator ($sim_args)"
+java -jar simulator/target/coldtrace-simulator.jar $sim_args --mqtt "$COLDTRACE_MQTT_URL" > "$run/logs/simulator.log" 2>&1 & pids+=($!)
+
+cat <<INFO
+
+ColdTrace is running.
+  tracking-api   http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/ready
+  latest values  curl -H 'Authorization: Bearer $admin_token' http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/api/v1/devices/latest
+  admin token    $admin_token   (printed once; create more with: java -jar tracking-api/target/coldtrace-api.jar create-token --role operator --name NAME)
+  ingest         http://127.0.0.1:$COLDTRACE_INGEST_HTTP_PORT/ready
+  metrics        curl -H 'Authorization: Bearer $COLDTRACE_METRICS_TOKEN' http://127.0.0.1:$COLDTRACE_INGEST_HTTP_PORT/metrics
+  broker         $COLDTRACE_MQTT_URL  (mosquitto_sub -p $mqtt_port -t 'coldtrace/v1/#' -v)
+  database       psql -h $pghost -p $pgport -U $COLDTRACE_DB_USER $dbname
+  logs           $run/logs/
+Press Ctrl-C to stop.
+INFO
+
+secs="${COLDTRACE_RUN_SECONDS:-0}"
+if [ "$secs" -gt 0 ]; then
+  sleep "$secs"
+  psql -h "$pghost" -p "$pgport" -U "$COLDTRACE_DB_USER" -d "$dbname" -tAc \
+    "SELECT 'readings stored: ' || count(*) || ', devices: ' || (SELECT count(*) FROM device) || ', dead letters: ' || (SELECT count(*) FROM dead_letter) FROM telemetry"
+else
+  wait -n "${pids[@]}" || true
+  echo "a process exited; see $run/logs/" >&2
+fi
