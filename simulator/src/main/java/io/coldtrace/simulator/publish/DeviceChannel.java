@@ -10,7 +10,9 @@ import io.coldtrace.simulator.faults.Malformation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -34,6 +36,7 @@ public final class DeviceChannel {
     private Instant offlineUntil = Instant.MIN;
     private final List<Reading> buffer = new ArrayList<>();
     private Publication held;
+    private final EnumMap<FaultKind, Integer> injected = new EnumMap<>(FaultKind.class);
 
     public DeviceChannel(String site, String deviceId, TelemetryCodec codec, FaultConfig faults, SplittableRandom rng) {
         this.deviceId = deviceId;
@@ -131,7 +134,21 @@ public final class DeviceChannel {
 
     private boolean roll(FaultKind kind) {
         double p = faults.rate(kind);
-        return p > 0 && rng.nextDouble() < p;
+        boolean hit = p > 0 && rng.nextDouble() < p;
+        if (hit) {
+            count(kind);
+        }
+        return hit;
+    }
+
+    /** Records an injected fault (hourly ones are rolled by the unit and counted here too). */
+    public void count(FaultKind kind) {
+        injected.merge(kind, 1, Integer::sum);
+    }
+
+    /** How often each fault was injected into this device so far. */
+    public Map<FaultKind, Integer> injected() {
+        return Map.copyOf(injected);
     }
 
     private static Reading withoutOneProbe(Reading r) {

@@ -147,14 +147,18 @@ public abstract class SimUnit {
             channel.skewClock(Duration.ofMillis(faultRng.nextBoolean() ? ms : -ms),
                     now.plus(Duration.ofMinutes(60 + faultRng.nextInt(301))));
         }
-        if (hit(FaultKind.OFFLINE, hours) && !channel.offline(now)) {
+        if (!channel.offline(now) && hit(FaultKind.OFFLINE, hours)) {
             channel.goOffline(now.plus(Duration.ofMinutes(10 + faultRng.nextInt(51))));
         }
     }
 
     private boolean hit(FaultKind kind, double hours) {
         double rate = faults.rate(kind);
-        return rate > 0 && faultRng.nextDouble() < rate * hours;
+        boolean hit = rate > 0 && faultRng.nextDouble() < rate * hours;
+        if (hit) {
+            channel.count(kind);
+        }
+        return hit;
     }
 
     protected final double noisy(double v, double sigma) {
