@@ -10,7 +10,7 @@ import io.coldtrace.simulator.faults.Malformation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import EnumMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
