@@ -1,0 +1,19 @@
+package io.coldtrace.simulator.world;
+
+import io.coldtrace.core.telemetry.Topics;
+
+/** A place with cold rooms and a truck dock; {@code id} is its topic segment, e.g. {@code ORG1}. */
+public record Site(String id, String name, SiteKind kind, double lat, double lon) {
+    public Site {
+        Topics.telemetry(id, "probe"); // throws with the pattern when id is not a valid topic segment
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("site " + id + " needs a name");
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("site " + id + " needs a kind");
+        }
+        if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+            throw new IllegalArgumentException("site " + id + " has no valid position: " + lat + ", " + lon);
+        }
+    }
+}
