@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 build=1
-sim_args="world --seed 42"
+sim_args="world --seed 42 --backfill-hours 6"
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
