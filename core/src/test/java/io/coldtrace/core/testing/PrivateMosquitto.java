@@ -18,11 +18,13 @@ import java.util.concurrent.TimeUnit;
 public final class PrivateMosquitto implements AutoCloseable {
     private final Path dir;
     private final int port;
+    private final List<String> overrides;
     private Process process;
 
-    private PrivateMosquitto(Path dir, int port) {
+    private PrivateMosquitto(Path dir, int port, List<String> overrides) {
         this.dir = dir;
         this.port = port;
+        this.overrides = overrides;
     }
 
     public static boolean installed() {
@@ -40,9 +42,17 @@ public final class PrivateMosquitto implements AutoCloseable {
 
     /** Starts a broker with the project's configuration on a free port. */
     public static PrivateMosquitto start() {
+        return start(List.of());
+    }
+
+    /**
+     * Starts a broker with the project's configuration except for {@code overrides} ("key value" lines that
+     * replace the project's line for that key), e.g. to play a broker that does not honour its in-flight window.
+     */
+    public static PrivateMosquitto start(List<String> overrides) {
         try {
             Path dir = Files.createTempDirectory("coldtrace-mosquitto-");
-            PrivateMosquitto m = new PrivateMosquitto(dir, Ports.free());
+            PrivateMosquitto m = new PrivateMosquitto(dir, Ports.free(), List.copyOf(overrides));
             m.writeConfig();
             m.launch();
             return m;
@@ -56,7 +66,7 @@ public final class PrivateMosquitto implements AutoCloseable {
         for (String line : Files.readAllLines(ProjectFiles.brokerConfig())) {
             String t = line.trim();
             if (t.startsWith("listener") || t.startsWith("persistence_location") || t.startsWith("log_dest")
-                    || t.startsWith("user ")) {
+                    || t.startsWith("user ") || overrides.stream().anyMatch(o -> t.startsWith(o.split(" ")[0] + " "))) {
                 continue;
             }
             out.add(line);
@@ -65,6 +75,7 @@ public final class PrivateMosquitto implements AutoCloseable {
         out.add("persistence_location " + dir.toAbsolutePath() + "/");
         out.add("log_dest file " + dir.resolve("mosquitto.log").toAbsolutePath());
         out.add("user " + System.getProperty("user.name"));
+        out.addAll(overrides);
         Files.write(dir.resolve("mosquitto.conf"), out);
     }
 

@@ -25,6 +25,9 @@ public interface IngestMetrics {
 
     void sequenceGaps(long missing);
 
+    /** The source disconnected because the in-memory backlog passed its bound. */
+    void sourcePaused();
+
     IngestMetrics NOOP = new IngestMetrics() {
         @Override public void messageReceived() { }
         @Override public void readingsWritten(int n) { }
@@ -34,5 +37,6 @@ public interface IngestMetrics {
         @Override public void lagMillis(long millis) { }
         @Override public void dbRetry() { }
         @Override public void sequenceGaps(long missing) { }
+        @Override public void sourcePaused() { }
     };
 }

@@ -18,6 +18,7 @@ public final class MicrometerIngestMetrics implements IngestMetrics {
     private final Counter duplicate;
     private final Counter retries;
     private final Counter gaps;
+    private final Counter pauses;
     private final DistributionSummary batchSize;
     private final Timer flush;
     private final Timer lag;
@@ -35,6 +36,8 @@ public final class MicrometerIngestMetrics implements IngestMetrics {
                 .description("Batch writes retried after a database error").register(registry);
         gaps = Counter.builder("coldtrace.ingest.sequence.gaps")
                 .description("Messages missing in devices' sequence numbers when seen").register(registry);
+        pauses = Counter.builder("coldtrace.ingest.source.pauses")
+                .description("Disconnects because the in-memory backlog passed its bound").register(registry);
         batchSize = DistributionSummary.builder("coldtrace.ingest.batch.size")
                 .description("Messages per committed batch").register(registry);
         flush = Timer.builder("coldtrace.ingest.flush")
@@ -53,6 +56,7 @@ public final class MicrometerIngestMetrics implements IngestMetrics {
     @Override public void readingsDuplicate(int n) { duplicate.increment(n); }
     @Override public void dbRetry() { retries.increment(); }
     @Override public void sequenceGaps(long missing) { gaps.increment(missing); }
+    @Override public void sourcePaused() { pauses.increment(); }
 
     @Override
     public void deadLetter(String reason) {

@@ -67,9 +67,4 @@ public final class Inbox {
     public long bytes() {
         return bytes.get();
     }
-
-    /** True when there is room again (below half of both bounds), so a paused source may resume. */
-    public boolean belowLowWater() {
-        return queue.size() < maxMessages / 2 && bytes.get() < maxBytes / 2;
-    }
 }

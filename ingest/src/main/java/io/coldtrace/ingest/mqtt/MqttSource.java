@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each connection is a fresh Paho client with its own epoch: an acknowledgement goes to the client the message
  * came from, or nowhere if that connection is gone (the broker then redelivers, and the writer's natural key makes
  * the second copy a no-op). Reconnection is ours, with backoff, on this verticle's context: it resubscribes every
- * time. When the inbox overflows (the broker ignored its in-flight window, or the database is down for long) the
- * source disconnects and comes back once the writer has caught up.
+ * time. When the inbox overflows (the broker ignored its in-flight window while the writer was held up) the
+ * connection stops taking messages: further ones are left unacknowledged, the writer finishes and acknowledges
+ * what it holds, and only then does the source reconnect so that the broker redelivers the rest. Memory stays
+ * bounded and every cycle makes progress.
  */
 public final class MqttSource extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(MqttSource.class);
@@ -62,6 +64,7 @@ public final class MqttSource extends VerticleBase {
         final MqttAsyncClient client;
         volatile boolean subscribed;
         volatile boolean lost;
+        volatile boolean shedding;
 
         Connection(long epoch) throws MqttException {
             this.epoch = epoch;
@@ -74,12 +77,13 @@ public final class MqttSource extends VerticleBase {
         public void messageArrived(String topic, MqttMessage message) {
             // Paho's callback thread: hand over, never parse, block or throw
             metrics.messageReceived();
-            if (lost) {
-                return;
+            if (lost || shedding) {
+                return; // not acknowledged: the broker redelivers it on the next connection
             }
             Inbound in = new Inbound(epoch, message.getId(), message.getQos(), topic, message.getPayload(), Instant.now());
             if (!inbox.offer(in)) {
-                ctx.runOnContext(v -> pauseForOverflow());
+                shedding = true;
+                ctx.runOnContext(v -> pauseForOverflow(this));
             }
         }
 
@@ -152,27 +156,34 @@ public final class MqttSource extends VerticleBase {
         }
     }
 
-    /** Called by the writer when it has caught up; reconnects if the source had paused for overflow. */
+    /**
+     * Called by the writer once it has written and acknowledged everything it held; reconnects if the source had
+     * stopped taking messages, so that the broker redelivers the ones left unacknowledged.
+     */
     public void resumeIfPaused() {
         ctx.runOnContext(v -> {
             if (paused && !stopping) {
                 paused = false;
-                LOG.info("backlog drained: reconnecting to {}", cfg.url());
-                connect(null);
+                Connection old = current;
+                LOG.info("backlog drained: reconnecting to {} for the messages left with the broker", cfg.url());
+                if (old != null) {
+                    old.lost = true;
+                    closeQuietly(old).onComplete(ar -> connect(null));
+                } else {
+                    connect(null);
+                }
             }
         });
     }
 
-    private void pauseForOverflow() {
-        if (paused || stopping || current == null) {
+    private void pauseForOverflow(Connection c) {
+        if (paused || stopping || c != current) {
             return;
         }
         paused = true;
-        Connection c = current;
-        c.lost = true;
-        LOG.warn("in-memory backlog over its bound ({} messages, {} bytes): disconnecting until the writer catches "
-                + "up; unacknowledged messages stay with the broker", inbox.size(), inbox.bytes());
-        closeQuietly(c);
+        metrics.sourcePaused();
+        LOG.warn("in-memory backlog over its bound ({} messages, {} bytes): taking no more messages on this "
+                + "connection until the writer has caught up; the broker keeps the rest", inbox.size(), inbox.bytes());
     }
 
     private void connect(Promise<Void> first) {

@@ -91,7 +91,7 @@ public final class BatchWriter implements Runnable {
                 if (n > 0) {
                     process(batch);
                 }
-                if (source.paused() && inbox.belowLowWater() && databaseUp) {
+                if (source.paused() && inbox.size() == 0 && databaseUp) {
                     source.resumeIfPaused();
                 }
             }

@@ -40,7 +40,6 @@ class InboxTest {
         batch.clear();
         assertThat(inbox.take(batch, 5, 10, 10)).isEqualTo(2);
         assertThat(inbox.bytes()).isZero();
-        assertThat(inbox.belowLowWater()).isTrue();
     }
 
     @Test
