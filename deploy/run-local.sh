@@ -70,8 +70,7 @@ trap cleanup EXIT INT TERM
 
 step "broker (project config, port $mqtt_port)"
 conf="$run/mosquitto/mosquitto.conf"
-grep -v -E '^(listener|persistence_location|log_dest|user )' deploy/mosquitto/mosquitto.conf > "$conf"
-{ echo "listener $mqtt_port 127.0.0.1"; echo "persistence_location $run/mosquitto/"; echo "log_dest file $run/logs/mosquitto.log"; echo "user $(id -un)"; } >> "$conf"
+deploy/mosquitto/local-conf.sh "$mqtt_port" "$run/mosquitto" > "$conf"
 mosquitto -c "$conf" & pids+=($!)
 for _ in $(seq 1 50); do (echo > /dev/tcp/127.0.0.1/"$mqtt_port") 2>/dev/null && break; sleep 0.1; done
 
@@ -105,7 +104,7 @@ ColdTrace is running.
   metrics        curl -H 'Authorization: Bearer $COLDTRACE_METRICS_TOKEN' http://127.0.0.1:$COLDTRACE_INGEST_HTTP_PORT/metrics
   broker         $COLDTRACE_MQTT_URL  (mosquitto_sub -p $mqtt_port -t 'coldtrace/v1/#' -v)
   database       psql -h $pghost -p $pgport -U $COLDTRACE_DB_USER $dbname
-  logs           $run/logs/
+  logs           $run/logs/ (broker: $run/mosquitto/mosquitto.log)
 Press Ctrl-C to stop.
 INFO
 

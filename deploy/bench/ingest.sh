@@ -45,8 +45,7 @@ trap cleanup EXIT INT TERM
 
 say "database $db, broker on port $port, output in $out"
 psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
-grep -v -E '^(listener|persistence_location|log_dest|user )' deploy/mosquitto/mosquitto.conf > "$out/mosquitto.conf"
-{ echo "listener $port 127.0.0.1"; echo "persistence_location $out/"; echo "log_dest file $out/mosquitto.log"; echo "user $(id -un)"; } >> "$out/mosquitto.conf"
+deploy/mosquitto/local-conf.sh "$port" "$out" > "$out/mosquitto.conf"
 mosquitto -c "$out/mosquitto.conf" & pids+=($!)
 
 COLDTRACE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" COLDTRACE_MQTT_URL="tcp://127.0.0.1:$port" \
