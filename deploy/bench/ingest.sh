@@ -50,7 +50,7 @@ mosquitto -c "$out/mosquitto.conf" & pids+=($!)
 
 COLDTRACE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" COLDTRACE_MQTT_URL="tcp://127.0.0.1:$port" \
 COLDTRACE_MQTT_CLIENT_ID=bench-ingest COLDTRACE_INGEST_HTTP_PORT=$http COLDTRACE_METRICS_TOKEN=$token \
-  java -Xmx512m -jar ingest/target/coldtrace-ingest.jar > "$out/ingest.log" 2>&1 & ingest_pid=$!
+  java -Xmx512m ${INGEST_JAVA_OPTS:-} -jar ingest/target/coldtrace-ingest.jar > "$out/ingest.log" 2>&1 & ingest_pid=$!
 pids+=($ingest_pid)
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$http/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fsS "http://127.0.0.1:$http/ready" >/dev/null || { say "ingest did not become ready:"; tail -20 "$out/ingest.log" >&2; exit 1; }
