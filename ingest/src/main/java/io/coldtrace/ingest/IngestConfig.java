@@ -25,7 +25,11 @@ public record IngestConfig(
         Duration retryMin,
         Duration retryMax,
         Duration maintenanceInterval,
-        Duration retention) {
+        Duration retention,
+        boolean alarms,
+        Duration alarmClockInterval,
+        Duration webhookPollInterval,
+        int webhookMaxAttempts) {
 
     public IngestConfig {
         if (batchSize * 2 > 1000) {
@@ -59,6 +63,13 @@ public record IngestConfig(
                 env.millis("COLDTRACE_INGEST_RETRY_MIN_MS", 200, 1, 60_000),
                 env.millis("COLDTRACE_INGEST_RETRY_MAX_MS", 10_000, 1, 600_000),
                 env.millis("COLDTRACE_INGEST_MAINTENANCE_MS", 3_600_000, 1_000, 86_400_000L),
-                Duration.ofDays(env.integer("COLDTRACE_RETENTION_DAYS", 400, 1, 36500)));
+                Duration.ofDays(env.integer("COLDTRACE_RETENTION_DAYS", 400, 1, 36500)),
+                env.enumValue("COLDTRACE_ALARMS", Switch.ON) == Switch.ON,
+                env.millis("COLDTRACE_ALARM_CLOCK_MS", 10_000, 100, 600_000),
+                env.millis("COLDTRACE_WEBHOOK_POLL_MS", 1_000, 50, 600_000),
+                env.integer("COLDTRACE_WEBHOOK_MAX_ATTEMPTS", 8, 1, 100));
     }
+
+    /** An on/off setting. */
+    public enum Switch { ON, OFF }
 }

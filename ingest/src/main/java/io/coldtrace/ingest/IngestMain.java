@@ -6,7 +6,12 @@ import io.coldtrace.core.config.Env;
 import io.coldtrace.core.db.Database;
 import io.coldtrace.core.db.StorageMode;
 import io.coldtrace.core.telemetry.TelemetryCodec;
+import io.coldtrace.ingest.alarms.AlarmClock;
+import io.coldtrace.ingest.alarms.AlarmStage;
 import io.coldtrace.ingest.metrics.MicrometerIngestMetrics;
+import io.coldtrace.ingest.notify.WebhookSender;
+import io.coldtrace.ingest.write.PartitionMaintenance;
+import io.coldtrace.ingest.write.PeriodicTask;
 import io.coldtrace.ingest.mqtt.Inbox;
 import io.coldtrace.ingest.mqtt.MqttSource;
 import io.coldtrace.ingest.ops.OpsHttpVerticle;
@@ -22,6 +27,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +49,7 @@ public final class IngestMain {
     private MqttSource source;
     private OpsHttpVerticle ops;
     private WorkerExecutor writerThread;
+    private WebhookSender webhooks;
     private volatile boolean databaseProbe;
     private volatile StorageMode mode;
 
@@ -84,9 +93,15 @@ public final class IngestMain {
         MicrometerIngestMetrics metrics = new MicrometerIngestMetrics(registry, inbox::size);
         source = new MqttSource(cfg.mqtt(), inbox, metrics);
         TelemetryCodec codec = new TelemetryCodec(cfg.maxPayloadBytes(), cfg.maxFutureSkew(), cfg.maxAge());
+        List<PeriodicTask> tasks = new ArrayList<>();
+        tasks.add(new PartitionMaintenance(cfg.maintenanceInterval(), cfg.retention()));
+        if (cfg.alarms()) {
+            tasks.add(new AlarmClock(cfg.alarmClockInterval()));
+        }
         writer = new BatchWriter(ds, new TelemetryStore(), new Decoder(codec), inbox, source, metrics,
-                new BatchWriter.Settings(cfg.batchSize(), cfg.flushInterval(), cfg.retryMin(), cfg.retryMax(),
-                        cfg.maintenanceInterval(), cfg.retention()));
+                new BatchWriter.Settings(cfg.batchSize(), cfg.flushInterval(), cfg.retryMin(), cfg.retryMax()),
+                new AlarmStage(cfg.alarms()), tasks);
+        webhooks = new WebhookSender(ds, cfg.webhookMaxAttempts());
         ops = new OpsHttpVerticle(cfg.httpPort(), cfg.metricsToken(), registry, () ->
                 new OpsHttpVerticle.Readiness(databaseProbe && writerHealthy(), source.connected(), mode != null,
                         mode == null ? "unknown" : mode.label()));
@@ -103,6 +118,15 @@ public final class IngestMain {
                         return null;
                     }, false);
                     vertx.setPeriodic(2000, id -> probeDatabase());
+                    if (cfg.alarms()) {
+                        WorkerExecutor hooks = vertx.createSharedWorkerExecutor("ingest-webhooks", 1);
+                        AtomicBoolean busy = new AtomicBoolean();
+                        vertx.setPeriodic(cfg.webhookPollInterval().toMillis(), id -> {
+                            if (busy.compareAndSet(false, true)) {
+                                hooks.executeBlocking(webhooks::runOnce, false).onComplete(ar -> busy.set(false));
+                            }
+                        });
+                    }
                     return vertx.deployVerticle(source);
                 })
                 .compose(id -> vertx.deployVerticle(ops))

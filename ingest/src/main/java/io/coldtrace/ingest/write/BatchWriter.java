@@ -28,8 +28,7 @@ public final class BatchWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
     /** Tunables of the loop. */
-    public record Settings(int batchSize, Duration flushInterval, Duration retryMin, Duration retryMax,
-                           Duration maintenanceInterval, Duration retention) {
+    public record Settings(int batchSize, Duration flushInterval, Duration retryMin, Duration retryMax) {
     }
 
     private final DataSource ds;
@@ -39,6 +38,7 @@ public final class BatchWriter implements Runnable {
     private final MqttSource source;
     private final IngestMetrics metrics;
     private final Settings settings;
+    private final TelemetryStore.HookFactory hooks;
     private final Map<String, Integer> deviceIds = new HashMap<>();
     private final Map<String, String> deviceSites = new HashMap<>();
     private final Map<String, Long> maxSeq = new HashMap<>();
@@ -47,10 +47,15 @@ public final class BatchWriter implements Runnable {
     private volatile boolean databaseUp;
     private volatile Thread thread;
     private Connection conn;
-    private long nextMaintenance;
+    private final List<PeriodicTask> tasks;
+    private final long[] nextRun;
 
     public BatchWriter(DataSource ds, TelemetryStore store, Decoder decoder, Inbox inbox, MqttSource source,
-                       IngestMetrics metrics, Settings settings) {
+                       IngestMetrics metrics, Settings settings, TelemetryStore.HookFactory hooks,
+                       List<PeriodicTask> tasks) {
+        this.hooks = hooks;
+        this.tasks = List.copyOf(tasks);
+        this.nextRun = new long[this.tasks.size()];
         this.ds = ds;
         this.store = store;
         this.decoder = decoder;
@@ -87,7 +92,7 @@ public final class BatchWriter implements Runnable {
                 } catch (InterruptedException e) {
                     break;
                 }
-                maintainIfDue();
+                runDueTasks();
                 if (n > 0) {
                     process(batch);
                 }
@@ -160,7 +165,7 @@ public final class BatchWriter implements Runnable {
             try {
                 Connection c = connection();
                 Map<String, Integer> ids = deviceIdsFor(c, items);
-                int inserted = store.write(c, items, ids);
+                int inserted = store.write(c, items, ids, hooks);
                 databaseUp = true;
                 if (warned) {
                     LOG.info("database reachable again: batch committed");
@@ -195,7 +200,7 @@ public final class BatchWriter implements Runnable {
             while (running) {
                 try {
                     Connection c = connection();
-                    inserted += store.write(c, List.of(d), deviceIdsFor(c, List.of(d)));
+                    inserted += store.write(c, List.of(d), deviceIdsFor(c, List.of(d)), hooks);
                     break;
                 } catch (SQLException e) {
                     if (!SqlErrors.isDataError(e)) {
@@ -250,21 +255,21 @@ public final class BatchWriter implements Runnable {
         return deviceIds;
     }
 
-    private void maintainIfDue() {
+    private void runDueTasks() {
         long now = System.currentTimeMillis();
-        if (now < nextMaintenance) {
-            return;
-        }
-        nextMaintenance = now + settings.maintenanceInterval().toMillis();
-        try {
-            int made = store.maintain(connection(), settings.retention());
-            if (made > 0) {
-                LOG.info("storage maintenance: {} partitions created", made);
+        for (int i = 0; i < tasks.size(); i++) {
+            if (now < nextRun[i]) {
+                continue;
             }
-        } catch (SQLException e) {
-            nextMaintenance = now + settings.retryMax().toMillis();
-            closeConnection();
-            LOG.warn("storage maintenance failed ({}); will retry", e.getMessage());
+            PeriodicTask t = tasks.get(i);
+            nextRun[i] = now + t.interval().toMillis();
+            try {
+                t.run(connection());
+            } catch (SQLException e) {
+                nextRun[i] = now + Math.min(t.interval().toMillis(), settings.retryMax().toMillis());
+                closeConnection();
+                LOG.warn("{} failed ({}); will retry", t.name(), e.getMessage());
+            }
         }
     }
 
