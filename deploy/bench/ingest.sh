@@ -63,7 +63,7 @@ INSERT INTO org (id, name) VALUES ('bench', 'Bench');
 INSERT INTO site (id, name, kind, org_id) VALUES ('bench-site', 'Bench site', 'origin_cold_store', 'bench');
 INSERT INTO limit_profile (id, org_id, name, probe, high_warn_c, high_crit_c, low_warn_c, low_crit_c, warn_delay_s,
     crit_delay_s, offline_factor, door_open_max_s, rate_max_c_per_min, battery_low_pct, escalate_after_s)
-VALUES ('bench', 'bench', 'Bench chilled', 'air', 4.2, 8, 0, -2, 60, 60, 3, 600, 2, 20, 1800);
+VALUES ('bench', 'bench', 'Bench chilled', 'air', 4.2, 8, 0, -2, 5, 60, 3, 600, 2, 20, 1800);
 INSERT INTO unit (id, site_id, kind, name, temp_class, profile_id)
 SELECT 'BU-' || lpad(i::text, 5, '0'), 'bench-site', 'cold_room', 'Bench room ' || i, 'chilled', 'bench'
 FROM generate_series(0, $devices - 1) i;
