@@ -19,11 +19,6 @@ public enum DelayMode {
 
     /** The mode with this wire name; IllegalArgumentException naming the value otherwise. */
     public static DelayMode fromWire(String wire) {
-        for (DelayMode m : values()) {
-            if (m.wire.equals(wire)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown delay mode '" + wire + "'");
+        return WireNames.parse(values(), DelayMode::wire, wire, "delay mode");
     }
 }

@@ -23,11 +23,6 @@ public enum Rule {
 
     /** The rule with this wire name; IllegalArgumentException naming the value otherwise. */
     public static Rule fromWire(String wire) {
-        for (Rule r : values()) {
-            if (r.wire.equals(wire)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown alarm rule '" + wire + "'");
+        return WireNames.parse(values(), Rule::wire, wire, "alarm rule");
     }
 }

@@ -17,11 +17,6 @@ public enum Severity {
 
     /** The severity with this wire name; IllegalArgumentException naming the value otherwise. */
     public static Severity fromWire(String wire) {
-        for (Severity s : values()) {
-            if (s.wire.equals(wire)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown alarm severity '" + wire + "'");
+        return WireNames.parse(values(), Severity::wire, wire, "alarm severity");
     }
 }
