@@ -120,7 +120,7 @@ public final class AlarmStage implements TelemetryStore.HookFactory {
                 states.put(u, json == null ? UnitAlarmState.initial() : UnitAlarmState.fromJson(json));
             }
             for (String[] reset : store.claimResets(c, units)) {
-                evaluator.resolved(states.get(reset[0]), rule(reset[1]), severity(reset[2]));
+                evaluator.resolved(states.get(reset[0]), Rule.fromWire(reset[1]), Severity.fromWire(reset[2]));
             }
             store.clearOffline(c, units);
             Timestamp[] fronts = new Timestamp[units.length];
@@ -153,23 +153,5 @@ public final class AlarmStage implements TelemetryStore.HookFactory {
         } else if (change instanceof AlarmChange.Cleared cl) {
             store.clear(c, unit, cl);
         }
-    }
-
-    private static Rule rule(String wire) {
-        for (Rule r : Rule.values()) {
-            if (r.wire().equals(wire)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown alarm rule " + wire);
-    }
-
-    private static Severity severity(String wire) {
-        for (Severity s : Severity.values()) {
-            if (s.wire().equals(wire)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown severity " + wire);
     }
 }
