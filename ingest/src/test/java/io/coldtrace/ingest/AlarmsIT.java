@@ -129,4 +129,26 @@ class AlarmsIT {
         assertThat(h.count("SELECT count(*) FROM alarm_event e JOIN alarm a ON a.id = e.alarm_id "
                 + "WHERE a.unit_id = 'U5' AND e.action = 'escalated'")).isEqualTo(1);
     }
+
+    @Test
+    void cumulativeTimeBeyondTheLimitAddsUpAcrossBreachesAndResolvingStartsItAfresh() throws Exception {
+        AlarmSeed.unitWithDevice(h, "U6", "AL-6", "delay_mode = 'cumulative', warn_delay_s = 1200, clear_delay_s = 0");
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(5, ChronoUnit.HOURS);
+        try (TestDevice d = new TestDevice(h.mqttUrl, "site-a", "AL-6")) {
+            // two 10-minute breaches separated by a normal spell: 20 minutes in total
+            d.send(0, series(t0, 9.0, 9.0, 3.0, 3.0, 9.0, 9.0, 3.0));
+            Await.until(Duration.ofSeconds(20), () -> h.count(alarms("U6")) == 1, () -> "no cumulative alarm");
+            Instant raised = h.one("SELECT raised_at FROM alarm WHERE unit_id = 'U6'", r -> r.getTimestamp(1).toInstant());
+            assertThat(raised).isEqualTo(t0.plus(50, ChronoUnit.MINUTES));
+            AlarmSeed.exec(h, "UPDATE alarm SET state = 'resolved', resolved_at = now(), resolved_by = 'qa' "
+                    + "WHERE unit_id = 'U6'");
+            // after the resolution another 10-minute breach is not enough
+            d.send(1, series(t0.plus(2, ChronoUnit.HOURS), 9.0, 9.0, 3.0));
+            Await.until(Duration.ofSeconds(20), () -> h.count("SELECT count(*) FROM alarm WHERE unit_id = 'U6' "
+                    + "AND engine_reset") == 1, () -> "resolution not applied");
+            assertThat(h.count(alarms("U6"))).isEqualTo(1);
+            d.send(2, series(t0.plus(3, ChronoUnit.HOURS), 9.0, 9.0));
+        }
+        Await.until(Duration.ofSeconds(20), () -> h.count(alarms("U6")) == 2, () -> h.count(alarms("U6")) + " alarms");
+    }
 }
