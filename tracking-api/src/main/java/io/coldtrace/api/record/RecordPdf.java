@@ -16,16 +16,18 @@ import io.coldtrace.core.quality.Excursion;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Renders a daily record as an A4 PDF with bilingual (Chinese / English) headings: facts, figures, excursions,
- * alarms with acknowledgement, then the readings in three columns. CPU work: call it off the event loop.
+ * alarms with acknowledgement, then the readings, three columns a page, on pages of their own. CPU work: call it off the event loop.
  */
 final class RecordPdf {
     private static final Color HEAD = new Color(0xE8, 0xEE, 0xF4);
     private static final Color ALERT = new Color(0xB0, 0x1C, 0x1C);
     private static final int READING_COLUMNS = 3;
+    private static final int ROWS_PER_PAGE = 50;
 
     private final CjkFont cjk = new CjkFont();
 
@@ -53,13 +55,12 @@ final class RecordPdf {
         doc.add(excursions(r, f));
         section(doc, "报警 / Alarms", f);
         doc.add(alarms(r, f));
-        section(doc, "读数 / Readings (one per recording interval)", f);
-        doc.add(readings(r, f));
         Paragraph note = new Paragraph("Figures are computed from every reading of the day, each held until the next "
                 + "(at most one recording interval); the table shows the first reading of each interval. "
                 + "Generated " + RecordText.time(r.generatedAt(), r.unit().timezone()) + " by ColdTrace.", f.body);
         note.setSpacingBefore(8);
         doc.add(note);
+        readings(doc, r, f);
         doc.close();
         return out.toByteArray();
     }
@@ -133,7 +134,7 @@ final class RecordPdf {
     }
 
     private static PdfPTable alarms(DailyRecord r, Fonts f) {
-        PdfPTable t = table(new float[] {0.5f, 1.3f, 1f, 1f, 1f, 2.6f, 1.6f});
+        PdfPTable t = table(new float[] {0.5f, 1.2f, 0.9f, 0.9f, 1f, 3f, 1.5f});
         for (String h : new String[] {"#", "规则 Rule", "开始 Start", "清除 Cleared", "状态 State",
             "确认 Acknowledged (who, when, comment)", "处理 Resolved"}) {
             t.addCell(cell(h, f.bold, HEAD));
@@ -142,13 +143,13 @@ final class RecordPdf {
         for (AlarmRow a : r.alarms()) {
             t.addCell(cell(Long.toString(a.id()), f.body, null));
             t.addCell(cell(a.rule() + " " + a.severity(), "critical".equals(a.severity()) ? f.alert : f.body, null));
-            t.addCell(cell(RecordText.time(a.startedAt(), zone), f.body, null));
-            t.addCell(cell(dash(RecordText.time(a.clearedAt(), zone)), f.body, null));
+            t.addCell(cell(RecordText.shortTime(a.startedAt(), zone, r.date()), f.body, null));
+            t.addCell(cell(RecordText.shortTime(a.clearedAt(), zone, r.date()), f.body, null));
             t.addCell(cell(a.state(), f.body, null));
             t.addCell(cell(a.acknowledgedAt() == null ? "—" : a.acknowledgedBy() + ", "
-                    + RecordText.time(a.acknowledgedAt(), zone) + ": " + a.ackComment(), f.body, null));
+                    + RecordText.shortTime(a.acknowledgedAt(), zone, r.date()) + ": " + a.ackComment(), f.body, null));
             t.addCell(cell(a.resolvedAt() == null ? "—" : a.resolvedBy() + ", "
-                    + RecordText.time(a.resolvedAt(), zone), f.body, null));
+                    + RecordText.shortTime(a.resolvedAt(), zone, r.date()), f.body, null));
         }
         if (r.alarms().isEmpty()) {
             t.addCell(span("无 / none", f.body, 7));
@@ -156,8 +157,23 @@ final class RecordPdf {
         return t;
     }
 
-    /** The table's readings in {@value READING_COLUMNS} column groups, filled top to bottom, then left to right. */
-    private static PdfPTable readings(DailyRecord r, Fonts f) {
+    /**
+     * The table's readings, {@value ROWS_PER_PAGE} rows × {@value READING_COLUMNS} column groups per page, each page
+     * filled top to bottom, then left to right, so the readings read in time order page after page.
+     */
+    private static void readings(Document doc, DailyRecord r, Fonts f) {
+        List<HistoryPoint> all = r.table();
+        int perPage = ROWS_PER_PAGE * READING_COLUMNS;
+        for (int from = 0; from < Math.max(all.size(), 1); from += perPage) {
+            doc.newPage();
+            section(doc, "读数 / Readings — " + r.unit().name() + " " + r.date()
+                    + " (first reading of each " + RecordText.minutes(r.interval()) + " min; D door open, "
+                    + "F defrost)", f);
+            doc.add(readingsPage(all.subList(from, Math.min(all.size(), from + perPage)), r.unit().timezone(), f));
+        }
+    }
+
+    private static PdfPTable readingsPage(List<HistoryPoint> page, ZoneId zone, Fonts f) {
         float[] widths = new float[READING_COLUMNS * 3];
         for (int g = 0; g < READING_COLUMNS; g++) {
             widths[g * 3] = 1.1f;
@@ -165,15 +181,13 @@ final class RecordPdf {
             widths[g * 3 + 2] = 0.9f;
         }
         PdfPTable t = table(widths);
-        t.setHeaderRows(1);
         for (int g = 0; g < READING_COLUMNS; g++) {
             t.addCell(cell("时间 Time", f.bold, HEAD));
             t.addCell(cell("°C", f.bold, HEAD));
             t.addCell(cell("门/除霜 D/F", f.bold, HEAD));
         }
-        int n = r.table().size();
+        int n = page.size();
         int rows = (n + READING_COLUMNS - 1) / READING_COLUMNS;
-        ZoneId zone = r.unit().timezone();
         for (int row = 0; row < rows; row++) {
             for (int g = 0; g < READING_COLUMNS; g++) {
                 int i = g * rows + row;
@@ -181,7 +195,7 @@ final class RecordPdf {
                     t.addCell(span("", f.body, 3));
                     continue;
                 }
-                HistoryPoint p = r.table().get(i);
+                HistoryPoint p = page.get(i);
                 t.addCell(cell(RecordText.clock(p.ts(), zone), f.body, null));
                 t.addCell(cell(RecordText.celsius(p.avg()), f.body, null));
                 t.addCell(cell((p.doorOpen() ? "D" : "") + (p.defrost() ? "F" : ""), f.body, null));

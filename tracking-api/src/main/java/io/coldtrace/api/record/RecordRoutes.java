@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -51,7 +52,7 @@ public final class RecordRoutes implements RouteTable.Feature {
             return DailyRecords.build(unit, date, start, end,
                     DailyRecords.interval(RecordQueries.reportIntervalSeconds(c, id, start, end)),
                     HistoryQueries.points(c, id, unit.probe(), Resolution.RAW, start, end),
-                    HistoryQueries.alarms(c, id, start, end), clock.instant());
+                    HistoryQueries.alarms(c, id, start, end), clock.instant().truncatedTo(ChronoUnit.SECONDS));
         });
         if ("csv".equals(format)) {
             return record.compose(r -> RecordCsv.write(ctx, r));

@@ -15,6 +15,7 @@ final class RecordText {
     static final String TITLE_EN = "Daily temperature record";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private RecordText() {
     }
@@ -27,6 +28,15 @@ final class RecordText {
     /** The clock time of the day in the site's zone, e.g. 08:10:00. */
     static String clock(Instant t, ZoneId zone) {
         return CLOCK.format(t.atZone(zone));
+    }
+
+    /** Compact local time for tables: HH:mm:ss on the record's day, else yyyy-MM-dd HH:mm; "—" for null. */
+    static String shortTime(Instant t, ZoneId zone, java.time.LocalDate day) {
+        if (t == null) {
+            return "—";
+        }
+        java.time.ZonedDateTime z = t.atZone(zone);
+        return z.toLocalDate().equals(day) ? CLOCK.format(z) : SHORT.format(z);
     }
 
     /** °C to 2 decimals; empty for null. */
