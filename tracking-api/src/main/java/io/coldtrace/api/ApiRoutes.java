@@ -3,11 +3,14 @@ package io.coldtrace.api;
 import io.coldtrace.api.auth.BearerGuard;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.devices.DeviceRoutes;
+import io.coldtrace.api.history.HistoryRoutes;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.ops.MetricsRoutes;
 import io.coldtrace.api.ops.ProbeRoutes;
+import io.coldtrace.api.record.RecordRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.List;
 
 /** Every feature of the API, registered into one route table; add a feature here. */
@@ -20,7 +23,9 @@ public final class ApiRoutes {
         List<RouteTable.Feature> features = List.of(
                 new ProbeRoutes(db),
                 new MetricsRoutes(registry),
-                new DeviceRoutes(db));
+                new DeviceRoutes(db),
+                new HistoryRoutes(db),
+                new RecordRoutes(db, Clock.systemUTC()));
         features.forEach(f -> f.register(table));
         return table;
     }

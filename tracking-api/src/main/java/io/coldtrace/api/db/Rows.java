@@ -33,6 +33,20 @@ public final class Rows {
         }
     }
 
+    /**
+     * A {@code real} column as the double it was written as (3.3, not 3.299999952316284), or null when NULL.
+     */
+    public static Double real(ResultSet rs, String column) throws SQLException {
+        float f = rs.getFloat(column);
+        return rs.wasNull() ? null : Double.valueOf(Float.toString(f));
+    }
+
+    /** A timestamptz column as an instant, or null. */
+    public static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
     private static JsonObject row(ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         JsonObject o = new JsonObject();

@@ -1,6 +1,10 @@
 package io.coldtrace.api.http;
 
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Reads request parameters; a bad value is a {@link ClientError} naming the parameter. */
@@ -37,6 +41,51 @@ public final class Params {
     /** A path parameter of 1..maxLength characters. */
     public static String pathText(RoutingContext ctx, String name, int maxLength) {
         return text(name, ctx.pathParam(name), maxLength);
+    }
+
+    /**
+     * A required ISO-8601 instant with an offset ({@code 2025-03-01T00:00:00Z}, {@code 2025-03-01T08:00:00+08:00});
+     * a '+' that the query string decoded to a space is read as '+'.
+     */
+    public static Instant instantQuery(RoutingContext ctx, String name) {
+        String v = required(ctx, name, "an ISO-8601 time with offset, e.g. 2025-03-01T00:00:00Z");
+        try {
+            return OffsetDateTime.parse(v.trim().replace(' ', '+')).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ClientError.badParameter(name, name + " must be an ISO-8601 time with offset (e.g. "
+                    + "2025-03-01T00:00:00Z), was '" + abbreviate(v) + "'");
+        }
+    }
+
+    /** A required calendar date YYYY-MM-DD. */
+    public static LocalDate dateQuery(RoutingContext ctx, String name) {
+        String v = required(ctx, name, "a date YYYY-MM-DD");
+        try {
+            return LocalDate.parse(v.trim());
+        } catch (DateTimeParseException e) {
+            throw ClientError.badParameter(name, name + " must be a date YYYY-MM-DD, was '" + abbreviate(v) + "'");
+        }
+    }
+
+    /** An optional query parameter that must be one of {@code allowed}; {@code def} when absent. */
+    public static String choiceQuery(RoutingContext ctx, String name, String def, List<String> allowed) {
+        String v = single(ctx, name);
+        if (v == null) {
+            return def;
+        }
+        if (!allowed.contains(v)) {
+            throw ClientError.badParameter(name, name + " must be one of " + String.join(", ", allowed) + ", was '"
+                    + abbreviate(v) + "'");
+        }
+        return v;
+    }
+
+    private static String required(RoutingContext ctx, String name, String what) {
+        String v = single(ctx, name);
+        if (v == null || v.isBlank()) {
+            throw ClientError.badParameter(name, name + " is required: " + what);
+        }
+        return v;
     }
 
     private static String text(String name, String v, int maxLength) {

@@ -57,7 +57,9 @@ class RouteDeclarationTest {
                 "GET /metrics", Access.metrics(),
                 "GET /api/v1/devices/latest", readers,
                 "GET /api/v1/devices/unclaimed", readers,
-                "GET /api/v1/devices/:id/completeness", readers));
+                "GET /api/v1/devices/:id/completeness", readers,
+                "GET /api/v1/units/:id/history", readers,
+                "GET /api/v1/units/:id/record", readers));
     }
 
     @Test

@@ -86,6 +86,16 @@ public final class TestApi implements AutoCloseable {
         return r.out();
     }
 
+    /** A new token for {@code role} scoped to organisation {@code org}. */
+    public String token(Role role, String org) {
+        CommandResult r = createToken("--role", role.label(), "--name", "test " + role.label() + "@" + org,
+                "--org", org);
+        if (r.exitCode() != 0) {
+            throw new AssertionError("create-token failed: " + r.err());
+        }
+        return r.out();
+    }
+
     @Override
     public void close() {
         http.close();

@@ -1,0 +1,125 @@
+package io.coldtrace.api.history;
+
+import io.coldtrace.api.db.Rows;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SQL of unit histories. A unit's data is that of every device bound to it, each clipped to its binding interval:
+ * the rows are read by primary key range ({@code (device_id, ts)} / {@code (device_id, bucket)}) per binding. A
+ * rollup bucket is taken when it overlaps the clipped interval, so a bucket that straddles a binding change shows
+ * for both units.
+ */
+public final class HistoryQueries {
+    /** Probe role → column (raw) or column prefix (rollups); the only identifiers spliced into SQL. */
+    private static final Map<String, String> PROBES = Map.of("air", "air", "return", "return", "supply", "supply",
+            "product", "product");
+
+    private static final String BINDINGS = """
+            FROM device_binding b
+            JOIN %1$s t ON t.device_id = b.device_id
+             AND t.%2$s >= %3$s AND t.%2$s < LEAST(upper(b.valid), ?)
+            WHERE b.unit_id = ? AND b.valid && tstzrange(?, ?)""";
+
+    private static final String RAW = """
+            SELECT t.ts, t.t_%1$s AS v, t.door_open, t.defrost
+            %2$s AND b.valid @> t.ts
+            ORDER BY t.ts""";
+
+    private static final String ROLLUP = """
+            SELECT t.bucket AS ts, t.%1$s_min AS vmin, t.%1$s_max AS vmax, t.%1$s_sum AS vsum, t.%1$s_n AS vn,
+                   t.door_open_n, t.defrost_n
+            %2$s
+            ORDER BY t.bucket""";
+
+    private static final String ALARMS = """
+            SELECT id, rule, severity, state, started_at, raised_at, cleared_at, limit_value, peak_value, message,
+                   acknowledged_at, acknowledged_by, ack_comment, resolved_at, resolved_by
+            FROM alarm
+            WHERE unit_id = ? AND started_at < ? AND (cleared_at IS NULL OR cleared_at > ?)
+            ORDER BY started_at, id""";
+
+    private HistoryQueries() {
+    }
+
+    /** The unit's points from {@code from} (inclusive) to {@code to} (exclusive) at {@code res}, in time order. */
+    public static List<HistoryPoint> points(Connection c, String unitId, String probe, Resolution res, Instant from,
+                                            Instant to) throws SQLException {
+        String column = PROBES.get(probe);
+        if (column == null) {
+            throw new IllegalArgumentException("unknown probe " + probe);
+        }
+        List<HistoryPoint> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql(column, res))) {
+            ps.setFetchSize(5000);
+            ps.setObject(1, utc(from));
+            ps.setObject(2, utc(to));
+            ps.setString(3, unitId);
+            ps.setObject(4, utc(from));
+            ps.setObject(5, utc(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(res == Resolution.RAW ? raw(rs) : rollup(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Alarms of the unit whose span (started..cleared, open-ended while not cleared) overlaps from..to. */
+    public static List<AlarmRow> alarms(Connection c, String unitId, Instant from, Instant to) throws SQLException {
+        List<AlarmRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(ALARMS)) {
+            ps.setString(1, unitId);
+            ps.setObject(2, utc(to));
+            ps.setObject(3, utc(from));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AlarmRow(rs.getLong("id"), rs.getString("rule"), rs.getString("severity"),
+                            rs.getString("state"), Rows.instant(rs, "started_at"), Rows.instant(rs, "raised_at"),
+                            Rows.instant(rs, "cleared_at"), Rows.real(rs, "limit_value"),
+                            Rows.real(rs, "peak_value"), rs.getString("message"),
+                            Rows.instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
+                            rs.getString("ack_comment"), Rows.instant(rs, "resolved_at"),
+                            rs.getString("resolved_by")));
+                }
+            }
+        }
+        return out;
+    }
+
+    static String sql(String column, Resolution res) {
+        if (res == Resolution.RAW) {
+            return RAW.formatted(column, BINDINGS.formatted("telemetry", "ts", "GREATEST(lower(b.valid), ?)"));
+        }
+        String start = "date_trunc('" + res.truncUnit() + "', GREATEST(lower(b.valid), ?), 'UTC')";
+        return ROLLUP.formatted(column, BINDINGS.formatted(res.table(), "bucket", start));
+    }
+
+    /** An instant bound as timestamptz (pgjdbc sends OffsetDateTime with its type, not as an untyped literal). */
+    static OffsetDateTime utc(Instant t) {
+        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    private static HistoryPoint raw(ResultSet rs) throws SQLException {
+        Double v = Rows.real(rs, "v");
+        return new HistoryPoint(Rows.instant(rs, "ts"), v, v, v, rs.getBoolean("door_open"),
+                rs.getBoolean("defrost"));
+    }
+
+    private static HistoryPoint rollup(ResultSet rs) throws SQLException {
+        int n = rs.getInt("vn");
+        Double avg = n > 0 ? Math.round(rs.getDouble("vsum") / n * 1000d) / 1000d : null;
+        return new HistoryPoint(Rows.instant(rs, "ts"), n > 0 ? Rows.real(rs, "vmin") : null,
+                n > 0 ? Rows.real(rs, "vmax") : null, avg, rs.getInt("door_open_n") > 0,
+                rs.getInt("defrost_n") > 0);
+    }
+}

@@ -1,0 +1,53 @@
+package io.coldtrace.api.history;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How finely a history is read: raw readings up to 6 h, minute rollups up to 8 days, hour rollups beyond (at most
+ * 31 days), so one answer holds at most a few thousand to ~11,500 points.
+ */
+public enum Resolution {
+    RAW("raw", "telemetry", null),
+    MINUTE("1m", "telemetry_1m", "minute"),
+    HOUR("1h", "telemetry_1h", "hour");
+
+    /** Longest span one request may ask for. */
+    public static final Duration MAX_SPAN = Duration.ofDays(31);
+    static final Duration RAW_MAX = Duration.ofHours(6);
+    static final Duration MINUTE_MAX = Duration.ofDays(8);
+
+    private final String label;
+    private final String table;
+    private final String truncUnit;
+
+    Resolution(String label, String table, String truncUnit) {
+        this.label = label;
+        this.table = table;
+        this.truncUnit = truncUnit;
+    }
+
+    /** The resolution for the span {@code from}..{@code to} (to after from, span within {@link #MAX_SPAN}). */
+    public static Resolution forSpan(Instant from, Instant to) {
+        Duration span = Duration.between(from, to);
+        if (span.compareTo(RAW_MAX) <= 0) {
+            return RAW;
+        }
+        return span.compareTo(MINUTE_MAX) <= 0 ? MINUTE : HOUR;
+    }
+
+    /** As shown in answers: raw, 1m, 1h. */
+    public String label() {
+        return label;
+    }
+
+    /** The table holding this resolution. */
+    String table() {
+        return table;
+    }
+
+    /** The date_trunc unit of a rollup bucket; null for raw. */
+    String truncUnit() {
+        return truncUnit;
+    }
+}

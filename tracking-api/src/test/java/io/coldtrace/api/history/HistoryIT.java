@@ -1,0 +1,235 @@
+package io.coldtrace.api.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.testing.Http;
+import io.coldtrace.api.testing.TestApi;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Unit history against seeded readings and rollups. Device dev-1 sits in room-a until 2025-03-01T02:00Z, then in
+ * room-b; it reads 3.0 + minute/10 °C every minute from 2025-02-27 to 2025-03-03 (door open at minute 0).
+ */
+class HistoryIT {
+    private static final String AIR = "3 + extract(minute FROM ts) / 10.0";
+    private static TestApi api;
+    private static String operator;
+
+    @BeforeAll
+    static void seed() {
+        api = TestApi.start("history");
+        operator = api.token(Role.OPERATOR, "o1");
+        new UnitFixture(api)
+                .org("o1", "Org One").org("o2", "Org Two")
+                .site("s1", "o1", "Asia/Shanghai").site("s2", "o2", "UTC")
+                .profile("p1", "o1", null, 0.0, 8.0, 10.0)
+                .unit("room-a", "s1", "chilled", "p1").unit("room-b", "s1", "chilled", null)
+                .unit("other", "s2", "frozen", null)
+                .device("dev-1", 60).device("dev-2", 60)
+                .bind("dev-1", "room-a", "2025-02-27T00:00:00Z", "2025-03-01T02:00:00Z")
+                .bind("dev-1", "room-b", "2025-03-01T02:00:00Z", null)
+                .bind("dev-2", "other", "2025-02-27T00:00:00Z", null)
+                .minuteReadings("dev-1", "2025-02-27T00:00:00Z", "2025-03-03T00:00:00Z", AIR)
+                .minuteReadings("dev-2", "2025-02-27T00:00:00Z", "2025-03-03T00:00:00Z", "-18")
+                .rollups()
+                .alarm("room-a", "high", "warning", "2025-03-01T00:30:00Z", "2025-03-01T01:00:00Z")
+                .alarm("room-a", "high", "critical", "2025-03-01T01:30:00Z", null)
+                .alarm("room-a", "low", "warning", "2025-02-25T00:00:00Z", "2025-02-26T00:00:00Z")
+                .alarm("room-a", "door_open", "warning", "2025-03-01T05:00:00Z", "2025-03-01T05:10:00Z");
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void aSpanUpToSixHoursIsRawReadingsClippedToTheBinding() {
+        JsonObject a = history("room-a", "2025-03-01T00:00:00Z", "2025-03-01T04:00:00Z");
+        assertThat(a.getString("resolution")).isEqualTo("raw");
+        JsonArray points = a.getJsonArray("points");
+        assertThat(points).hasSize(120);
+        assertThat(first(points).getString("ts")).isEqualTo("2025-03-01T00:00:00Z");
+        assertThat(last(points).getString("ts")).isEqualTo("2025-03-01T01:59:00Z");
+        JsonObject p = points.getJsonObject(5);
+        assertThat(p.getDouble("min")).isEqualTo(3.5);
+        assertThat(p.getDouble("max")).isEqualTo(3.5);
+        assertThat(p.getDouble("avg")).isEqualTo(3.5);
+        assertThat(first(points).getBoolean("door_open")).isTrue();
+        assertThat(p.getBoolean("door_open")).isFalse();
+        assertThat(p.getBoolean("defrost")).isFalse();
+
+        JsonArray b = history("room-b", "2025-03-01T00:00:00Z", "2025-03-01T04:00:00Z").getJsonArray("points");
+        assertThat(b).hasSize(120);
+        assertThat(first(b).getString("ts")).isEqualTo("2025-03-01T02:00:00Z");
+        assertThat(last(b).getString("ts")).isEqualTo("2025-03-01T03:59:00Z");
+    }
+
+    @Test
+    void aSpanUpToEightDaysIsMinuteRollupsClippedToTheBinding() {
+        JsonObject a = history("room-a", "2025-02-28T00:00:00Z", "2025-03-02T00:00:00Z");
+        assertThat(a.getString("resolution")).isEqualTo("1m");
+        JsonArray points = a.getJsonArray("points");
+        assertThat(points).hasSize(24 * 60 + 120);
+        assertThat(first(points).getString("ts")).isEqualTo("2025-02-28T00:00:00Z");
+        assertThat(last(points).getString("ts")).isEqualTo("2025-03-01T01:59:00Z");
+        assertThat(points.getJsonObject(7).getDouble("avg")).isEqualTo(3.7);
+        assertThat(points.getJsonObject(60 * 5 + 3).getBoolean("defrost")).as("05:03 defrost").isTrue();
+
+        JsonArray b = history("room-b", "2025-02-28T00:00:00Z", "2025-03-02T00:00:00Z").getJsonArray("points");
+        assertThat(b).hasSize(22 * 60);
+        assertThat(first(b).getString("ts")).isEqualTo("2025-03-01T02:00:00Z");
+    }
+
+    @Test
+    void longerSpansAreHourRollupsWithMinMaxAvgOfTheBucket() {
+        JsonObject a = history("room-a", "2025-02-20T00:00:00Z", "2025-03-03T00:00:00Z");
+        assertThat(a.getString("resolution")).isEqualTo("1h");
+        JsonArray points = a.getJsonArray("points");
+        assertThat(points).hasSize(48 + 2);
+        assertThat(first(points).getString("ts")).isEqualTo("2025-02-27T00:00:00Z");
+        assertThat(last(points).getString("ts")).isEqualTo("2025-03-01T01:00:00Z");
+        JsonObject h = first(points);
+        assertThat(h.getDouble("min")).isEqualTo(3.0);
+        assertThat(h.getDouble("max")).isEqualTo(8.9);
+        assertThat(h.getDouble("avg")).isCloseTo(5.95, within(0.001));
+        assertThat(h.getBoolean("door_open")).isTrue();
+        assertThat(points.getJsonObject(5).getBoolean("defrost")).as("05:00 bucket").isTrue();
+        assertThat(points.getJsonObject(6).getBoolean("defrost")).isFalse();
+
+        JsonArray b = history("room-b", "2025-02-20T00:00:00Z", "2025-03-03T00:00:00Z").getJsonArray("points");
+        assertThat(b).hasSize(46);
+        assertThat(first(b).getString("ts")).isEqualTo("2025-03-01T02:00:00Z");
+    }
+
+    @Test
+    void theAnswerCarriesTheUnitTheProfilesProbeAndBandAndTheOverlappingAlarms() {
+        JsonObject a = history("room-a", "2025-03-01T00:00:00Z", "2025-03-01T04:00:00Z");
+        assertThat(a.getJsonObject("unit")).isEqualTo(new JsonObject().put("id", "room-a").put("name", "Unit room-a")
+                .put("site_id", "s1").put("temp_class", "chilled"));
+        assertThat(a.getString("probe")).isEqualTo("air");
+        assertThat(a.getJsonObject("band")).isEqualTo(new JsonObject().putNull("low_crit").put("low_warn", 0.0)
+                .put("high_warn", 8.0).put("high_crit", 10.0));
+        JsonArray alarms = a.getJsonArray("alarms");
+        assertThat(alarms).extracting(o -> ((JsonObject) o).getString("started_at"))
+                .containsExactly("2025-03-01T00:30:00Z", "2025-03-01T01:30:00Z");
+        JsonObject open = alarms.getJsonObject(1);
+        assertThat(open.getString("rule")).isEqualTo("high");
+        assertThat(open.getString("severity")).isEqualTo("critical");
+        assertThat(open.getString("state")).isEqualTo("open");
+        assertThat(open.getValue("cleared_at")).isNull();
+        assertThat(alarms.getJsonObject(0).getString("cleared_at")).isEqualTo("2025-03-01T01:00:00Z");
+        assertThat(open.getLong("id")).isPositive();
+
+        JsonObject b = history("room-b", "2025-03-01T00:00:00Z", "2025-03-01T04:00:00Z");
+        assertThat(b.getJsonObject("band")).isEqualTo(new JsonObject().putNull("low_crit").putNull("low_warn")
+                .putNull("high_warn").putNull("high_crit"));
+        assertThat(b.getJsonArray("alarms")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2025-03-01T00:00:00Z,2025-03-01T04:00:00Z", "2025-02-28T00:00:00Z,2025-03-02T00:00:00Z",
+        "2025-02-20T00:00:00Z,2025-03-03T00:00:00Z"})
+    void csvHoldsTheSamePointsAsJson(String from, String to) {
+        String query = "/api/v1/units/room-a/history?from=" + from + "&to=" + to;
+        HttpResponse<Buffer> csv = api.http().get(query + "&format=csv", operator);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.getHeader("content-type")).startsWith("text/csv");
+        assertThat(csv.getHeader("content-disposition")).contains("room-a-history-");
+        List<String> lines = csv.bodyAsString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("ts,min,max,avg,door_open,defrost");
+        List<String> expected = new ArrayList<>();
+        for (Object o : history("room-a", from, to).getJsonArray("points")) {
+            JsonObject p = (JsonObject) o;
+            expected.add(String.join(",", p.getString("ts"), text(p.getValue("min")), text(p.getValue("max")),
+                    text(p.getValue("avg")), p.getBoolean("door_open").toString(), p.getBoolean("defrost").toString()));
+        }
+        assertThat(lines.subList(1, lines.size())).isNotEmpty().isEqualTo(expected);
+    }
+
+    @Test
+    void anOffsetTimeIsReadAsTheInstantItNames() {
+        JsonObject a = Http.json(api.http().get("/api/v1/units/room-a/history?from=2025-03-01T08:00:00%2B08:00"
+                + "&to=2025-03-01T09:00:00%2B08:00", operator));
+        assertThat(a.getJsonArray("points")).hasSize(60);
+        assertThat(first(a.getJsonArray("points")).getString("ts")).isEqualTo("2025-03-01T00:00:00Z");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "to=2025-03-01T04:00:00Z,from",
+        "from=2025-03-01T00:00:00Z,to",
+        "from=yesterday&to=2025-03-01T04:00:00Z,from",
+        "from=2025-03-01T00:00:00&to=2025-03-01T04:00:00Z,from",
+        "from=2025-03-01T00:00:00Z&to=2025-03-01,to",
+        "from=2025-03-01T04:00:00Z&to=2025-03-01T04:00:00Z,to",
+        "from=2025-03-01T05:00:00Z&to=2025-03-01T04:00:00Z,to",
+        "from=2025-01-01T00:00:00Z&to=2025-02-01T00:00:01Z,to",
+        "from=2025-03-01T00:00:00Z&to=2025-03-01T04:00:00Z&format=xml,format"})
+    void badParametersAre400NamingTheField(String query, String field) {
+        HttpResponse<Buffer> r = api.http().get("/api/v1/units/room-a/history?" + query, operator);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Http.json(r).getString("error")).isEqualTo("bad_request");
+        assertThat(Http.json(r).getString("field")).isEqualTo(field);
+    }
+
+    @Test
+    void aUnitOfAnotherOrganisationIs404LikeAnUnknownOne() {
+        String range = "/history?from=2025-03-01T00:00:00Z&to=2025-03-01T04:00:00Z";
+        HttpResponse<Buffer> other = api.http().get("/api/v1/units/other" + range, operator);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(Http.json(other).getString("error")).isEqualTo("not_found");
+        assertThat(api.http().get("/api/v1/units/nope" + range, operator).statusCode()).isEqualTo(404);
+        HttpResponse<Buffer> admin = api.http().get("/api/v1/units/other" + range, api.token(Role.ADMIN));
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(Http.json(admin).getJsonArray("points")).hasSize(240);
+        assertThat(api.http().get("/api/v1/units/other" + range, api.token(Role.QA, "o2")).statusCode())
+                .isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void everyRoleOfTheOrganisationMayReadHistory(Role role) {
+        HttpResponse<Buffer> r = api.http().get("/api/v1/units/room-a/history?from=2025-03-01T00:00:00Z"
+                + "&to=2025-03-01T01:00:00Z", role == Role.ADMIN ? api.token(role) : api.token(role, "o1"));
+        assertThat(r.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutATokenHistoryIs401() {
+        assertThat(api.http().get("/api/v1/units/room-a/history?from=2025-03-01T00:00:00Z"
+                + "&to=2025-03-01T01:00:00Z").statusCode()).isEqualTo(401);
+    }
+
+    private static JsonObject history(String unit, String from, String to) {
+        HttpResponse<Buffer> r = api.http().get("/api/v1/units/" + unit + "/history?from=" + from + "&to=" + to,
+                operator);
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        return Http.json(r);
+    }
+
+    private static JsonObject first(JsonArray a) {
+        return a.getJsonObject(0);
+    }
+
+    private static JsonObject last(JsonArray a) {
+        return a.getJsonObject(a.size() - 1);
+    }
+
+    private static String text(Object v) {
+        return v == null ? "" : v.toString();
+    }
+}
