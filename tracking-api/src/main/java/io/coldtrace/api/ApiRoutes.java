@@ -1,11 +1,19 @@
 package io.coldtrace.api;
 
+import io.coldtrace.api.alarms.AlarmRoutes;
 import io.coldtrace.api.auth.BearerGuard;
+import io.coldtrace.api.bindings.BindingRoutes;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.devices.DeviceRoutes;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.ops.MetricsRoutes;
 import io.coldtrace.api.ops.ProbeRoutes;
+import io.coldtrace.api.orgs.OrgRoutes;
+import io.coldtrace.api.profiles.ProfileRoutes;
+import io.coldtrace.api.sites.SiteRoutes;
+import io.coldtrace.api.units.UnitRoutes;
+import io.coldtrace.api.users.UserRoutes;
+import io.coldtrace.api.webhooks.WebhookRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -20,7 +28,15 @@ public final class ApiRoutes {
         List<RouteTable.Feature> features = List.of(
                 new ProbeRoutes(db),
                 new MetricsRoutes(registry),
-                new DeviceRoutes(db));
+                new DeviceRoutes(db),
+                new OrgRoutes(db),
+                new SiteRoutes(db),
+                new ProfileRoutes(db),
+                new UnitRoutes(db),
+                new BindingRoutes(db),
+                new UserRoutes(db),
+                new AlarmRoutes(db),
+                new WebhookRoutes(db));
         features.forEach(f -> f.register(table));
         return table;
     }
