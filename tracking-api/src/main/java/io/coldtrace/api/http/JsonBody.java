@@ -41,7 +41,7 @@ public final class JsonBody {
 
     /** Like {@link #of(RoutingContext, Set)}, but an absent or empty body reads as {@code {}}. */
     public static JsonBody optional(RoutingContext ctx, Set<String> allowed) {
-        if (ctx.body() == null || ctx.body().length() == 0) {
+        if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().length() == 0) {
             return new JsonBody(new JsonObject());
         }
         return of(ctx, allowed);
