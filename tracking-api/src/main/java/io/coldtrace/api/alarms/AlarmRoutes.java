@@ -14,6 +14,8 @@ import io.coldtrace.api.sites.SiteRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Set;
 
 /**
@@ -58,8 +60,7 @@ public final class AlarmRoutes implements RouteTable.Feature {
         long id = Params.pathId(ctx, "id");
         String comment = JsonBody.optional(ctx, FIELDS).text("comment", MAX_COMMENT);
         return db.transaction(c -> {
-            JsonObject alarm = AlarmQueries.lock(c, OrgScope.of(who), id)
-                    .orElseThrow(() -> ClientError.notFound("no alarm " + id));
+            JsonObject alarm = lock(c, who, id);
             if (!"open".equals(alarm.getString("state"))) {
                 throw ClientError.conflict("state", "alarm " + id + " is " + alarm.getString("state")
                         + "; only an open alarm can be acknowledged");
@@ -74,8 +75,7 @@ public final class AlarmRoutes implements RouteTable.Feature {
         long id = Params.pathId(ctx, "id");
         String comment = JsonBody.optional(ctx, FIELDS).optText("comment", MAX_COMMENT);
         return db.transaction(c -> {
-            JsonObject alarm = AlarmQueries.lock(c, OrgScope.of(who), id)
-                    .orElseThrow(() -> ClientError.notFound("no alarm " + id));
+            JsonObject alarm = lock(c, who, id);
             if ("resolved".equals(alarm.getString("state"))) {
                 throw ClientError.conflict("state", "alarm " + id + " is resolved already");
             }
@@ -86,5 +86,10 @@ public final class AlarmRoutes implements RouteTable.Feature {
             AlarmQueries.resolve(c, id, who.name(), comment);
             return AlarmQueries.get(c, OrgScope.of(who), id).orElseThrow();
         }).compose(row -> Responses.ok(ctx, row));
+    }
+
+    /** The alarm's state, locked for this transaction; 404 when the caller does not see it. */
+    private static JsonObject lock(Connection c, Principal who, long id) throws SQLException {
+        return AlarmQueries.lock(c, OrgScope.of(who), id).orElseThrow(() -> ClientError.notFound("no alarm " + id));
     }
 }

@@ -1,5 +1,6 @@
 package io.coldtrace.api.orgs;
 
+import io.coldtrace.api.auth.OrgScope;
 import io.coldtrace.api.db.Rows;
 import io.coldtrace.api.http.ClientError;
 import io.vertx.core.json.JsonArray;
@@ -12,7 +13,8 @@ public final class OrgQueries {
     private static final String COLUMNS = "id, name, created_at";
     private static final String INSERT = "INSERT INTO org (id, name) VALUES (?, ?) RETURNING " + COLUMNS;
     private static final String EXISTS = "SELECT id FROM org WHERE id = ?";
-    private static final String LIST = "SELECT " + COLUMNS + " FROM org ORDER BY id LIMIT ?";
+    private static final String LIST = "SELECT %s FROM org WHERE %s ORDER BY id LIMIT ?"
+            .formatted(COLUMNS, OrgScope.filter("id"));
 
     private OrgQueries() {
     }
@@ -29,7 +31,8 @@ public final class OrgQueries {
         }
     }
 
-    public static JsonArray list(Connection c, int limit) throws SQLException {
-        return Rows.list(c, LIST, limit);
+    /** Organisations the scope sees (an admin of one organisation sees just that one). */
+    public static JsonArray list(Connection c, OrgScope scope, int limit) throws SQLException {
+        return Rows.list(c, LIST, scope.params(limit));
     }
 }

@@ -4,9 +4,9 @@ import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.JsonBody;
-import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.db.SqlStates;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -24,7 +24,7 @@ public final class OrgRoutes implements RouteTable.Feature {
     @Override
     public void register(RouteTable routes) {
         routes.post("/api/v1/orgs", ADMINS, this::create);
-        routes.get("/api/v1/orgs", ADMINS, this::list);
+        routes.get("/api/v1/orgs", ADMINS, ScopedRoutes.list(db, OrgQueries::list));
     }
 
     private Future<Void> create(RoutingContext ctx) {
@@ -33,8 +33,4 @@ public final class OrgRoutes implements RouteTable.Feature {
                 .compose(row -> Responses.created(ctx, row));
     }
 
-    private Future<Void> list(RoutingContext ctx) {
-        int limit = Params.limit(ctx);
-        return db.query(c -> OrgQueries.list(c, limit)).compose(rows -> Responses.items(ctx, rows));
-    }
 }

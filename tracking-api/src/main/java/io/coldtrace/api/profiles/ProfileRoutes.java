@@ -6,9 +6,9 @@ import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.SqlStates;
 import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.JsonBody;
-import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.orgs.OrgQueries;
 import io.coldtrace.api.sites.SiteRoutes;
 import io.vertx.core.Future;
@@ -28,9 +28,10 @@ public final class ProfileRoutes implements RouteTable.Feature {
     @Override
     public void register(RouteTable routes) {
         routes.post("/api/v1/profiles", WRITERS, this::create);
-        routes.get("/api/v1/profiles", SiteRoutes.READERS, this::list);
-        routes.get("/api/v1/profiles/:id", SiteRoutes.READERS, this::get);
-        routes.put("/api/v1/profiles/:id", WRITERS, this::update);
+        routes.get("/api/v1/profiles", SiteRoutes.READERS, ScopedRoutes.list(db, ProfileQueries::list));
+        routes.get("/api/v1/profiles/:id", SiteRoutes.READERS, ScopedRoutes.get(db, "profile", ProfileQueries::get));
+        routes.put("/api/v1/profiles/:id", WRITERS, ScopedRoutes.update(db, "profile", LimitProfile.UPDATE_FIELDS,
+                LimitProfile::from, ProfileQueries::update));
     }
 
     private Future<Void> create(RoutingContext ctx) {
@@ -43,24 +44,4 @@ public final class ProfileRoutes implements RouteTable.Feature {
         }).compose(row -> Responses.created(ctx, row));
     }
 
-    private Future<Void> list(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
-        int limit = Params.limit(ctx);
-        return db.query(c -> ProfileQueries.list(c, scope, limit)).compose(rows -> Responses.items(ctx, rows));
-    }
-
-    private Future<Void> get(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
-        String id = Params.pathText(ctx, "id", 64);
-        return db.query(c -> ProfileQueries.get(c, scope, id))
-                .compose(row -> Responses.okOr404(ctx, row, "no profile " + id));
-    }
-
-    private Future<Void> update(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
-        String id = Params.pathText(ctx, "id", 64);
-        LimitProfile p = LimitProfile.from(JsonBody.of(ctx, LimitProfile.UPDATE_FIELDS), id);
-        return db.query(c -> ProfileQueries.update(c, scope, p))
-                .compose(row -> Responses.okOr404(ctx, row, "no profile " + id));
-    }
 }

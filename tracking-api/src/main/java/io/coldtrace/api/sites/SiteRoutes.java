@@ -6,9 +6,9 @@ import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.SqlStates;
 import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.JsonBody;
-import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.orgs.OrgQueries;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -28,9 +28,10 @@ public final class SiteRoutes implements RouteTable.Feature {
     @Override
     public void register(RouteTable routes) {
         routes.post("/api/v1/sites", ADMINS, this::create);
-        routes.get("/api/v1/sites", READERS, this::list);
-        routes.get("/api/v1/sites/:id", READERS, this::get);
-        routes.put("/api/v1/sites/:id", ADMINS, this::update);
+        routes.get("/api/v1/sites", READERS, ScopedRoutes.list(db, SiteQueries::list));
+        routes.get("/api/v1/sites/:id", READERS, ScopedRoutes.get(db, "site", SiteQueries::get));
+        routes.put("/api/v1/sites/:id", ADMINS,
+                ScopedRoutes.update(db, "site", Site.UPDATE_FIELDS, Site::from, SiteQueries::update));
     }
 
     private Future<Void> create(RoutingContext ctx) {
@@ -44,23 +45,4 @@ public final class SiteRoutes implements RouteTable.Feature {
         }).compose(row -> Responses.created(ctx, row));
     }
 
-    private Future<Void> list(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
-        int limit = Params.limit(ctx);
-        return db.query(c -> SiteQueries.list(c, scope, limit)).compose(rows -> Responses.items(ctx, rows));
-    }
-
-    private Future<Void> get(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
-        String id = Params.pathText(ctx, "id", 64);
-        return db.query(c -> SiteQueries.get(c, scope, id)).compose(row -> Responses.okOr404(ctx, row, "no site " + id));
-    }
-
-    private Future<Void> update(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
-        String id = Params.pathText(ctx, "id", 64);
-        Site site = Site.from(JsonBody.of(ctx, Site.UPDATE_FIELDS), id);
-        return db.query(c -> SiteQueries.update(c, scope, site))
-                .compose(row -> Responses.okOr404(ctx, row, "no site " + id));
-    }
 }

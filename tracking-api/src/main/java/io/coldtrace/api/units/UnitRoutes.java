@@ -8,6 +8,7 @@ import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.profiles.ProfileQueries;
 import io.coldtrace.api.profiles.ProfileRoutes;
 import io.coldtrace.api.sites.SiteQueries;
@@ -33,7 +34,7 @@ public final class UnitRoutes implements RouteTable.Feature {
     public void register(RouteTable routes) {
         routes.post("/api/v1/units", ProfileRoutes.WRITERS, this::create);
         routes.get("/api/v1/units", SiteRoutes.READERS, this::list);
-        routes.get("/api/v1/units/:id", SiteRoutes.READERS, this::get);
+        routes.get("/api/v1/units/:id", SiteRoutes.READERS, ScopedRoutes.get(db, "unit", UnitQueries::get));
         routes.put("/api/v1/units/:id", ProfileRoutes.WRITERS, this::update);
     }
 
@@ -55,13 +56,6 @@ public final class UnitRoutes implements RouteTable.Feature {
         String site = Params.textQuery(ctx, "site", 64);
         int limit = Params.limit(ctx);
         return db.query(c -> UnitQueries.list(c, scope, site, limit)).compose(rows -> Responses.items(ctx, rows));
-    }
-
-    private Future<Void> get(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
-        String id = Params.pathText(ctx, "id", 64);
-        return db.query(c -> UnitQueries.get(c, scope, id))
-                .compose(row -> Responses.okOr404(ctx, row, "no unit " + id));
     }
 
     private Future<Void> update(RoutingContext ctx) {

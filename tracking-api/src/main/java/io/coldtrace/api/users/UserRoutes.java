@@ -12,6 +12,7 @@ import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.orgs.OrgQueries;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +34,7 @@ public final class UserRoutes implements RouteTable.Feature {
     @Override
     public void register(RouteTable routes) {
         routes.post("/api/v1/users", ADMINS, this::create);
-        routes.get("/api/v1/users", ADMINS, this::list);
+        routes.get("/api/v1/users", ADMINS, ScopedRoutes.list(db, UserQueries::list));
         routes.post("/api/v1/users/:id/disable", ADMINS, this::disable);
     }
 
@@ -52,12 +53,6 @@ public final class UserRoutes implements RouteTable.Feature {
             long tokenId = TokenQueries.insert(c, user.name(), user.role(), org, Tokens.hash(token), user.id());
             return row.put("token_id", tokenId).put("token", token);
         }).compose(row -> Responses.created(ctx, row));
-    }
-
-    private Future<Void> list(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
-        int limit = Params.limit(ctx);
-        return db.query(c -> UserQueries.list(c, scope, limit)).compose(rows -> Responses.items(ctx, rows));
     }
 
     private Future<Void> disable(RoutingContext ctx) {

@@ -6,6 +6,7 @@ import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.orgs.OrgQueries;
 import io.coldtrace.api.profiles.ProfileRoutes;
 import io.vertx.core.Future;
@@ -22,7 +23,7 @@ public final class WebhookRoutes implements RouteTable.Feature {
     @Override
     public void register(RouteTable routes) {
         routes.post("/api/v1/webhooks", ProfileRoutes.WRITERS, this::create);
-        routes.get("/api/v1/webhooks", ProfileRoutes.WRITERS, this::list);
+        routes.get("/api/v1/webhooks", ProfileRoutes.WRITERS, ScopedRoutes.list(db, WebhookQueries::list));
         routes.delete("/api/v1/webhooks/:id", ProfileRoutes.WRITERS, this::delete);
     }
 
@@ -34,12 +35,6 @@ public final class WebhookRoutes implements RouteTable.Feature {
             OrgQueries.requireExists(c, hook.orgId(), "org_id");
             return WebhookQueries.insert(c, hook);
         }).compose(row -> Responses.created(ctx, row));
-    }
-
-    private Future<Void> list(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
-        int limit = Params.limit(ctx);
-        return db.query(c -> WebhookQueries.list(c, scope, limit)).compose(rows -> Responses.items(ctx, rows));
     }
 
     private Future<Void> delete(RoutingContext ctx) {
