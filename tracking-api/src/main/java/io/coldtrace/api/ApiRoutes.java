@@ -1,6 +1,8 @@
 package io.coldtrace.api;
 
+import io.coldtrace.api.alarms.AlarmRoutes;
 import io.coldtrace.api.auth.BearerGuard;
+import io.coldtrace.api.bindings.BindingRoutes;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.devices.DeviceRoutes;
 import io.coldtrace.api.history.HistoryRoutes;
@@ -8,6 +10,12 @@ import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.ops.MetricsRoutes;
 import io.coldtrace.api.ops.ProbeRoutes;
 import io.coldtrace.api.record.RecordRoutes;
+import io.coldtrace.api.orgs.OrgRoutes;
+import io.coldtrace.api.profiles.ProfileRoutes;
+import io.coldtrace.api.sites.SiteRoutes;
+import io.coldtrace.api.units.UnitRoutes;
+import io.coldtrace.api.users.UserRoutes;
+import io.coldtrace.api.webhooks.WebhookRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -25,7 +33,15 @@ public final class ApiRoutes {
                 new MetricsRoutes(registry),
                 new DeviceRoutes(db),
                 new HistoryRoutes(db),
-                new RecordRoutes(db, Clock.systemUTC()));
+                new RecordRoutes(db, Clock.systemUTC()),
+                new OrgRoutes(db),
+                new SiteRoutes(db),
+                new ProfileRoutes(db),
+                new UnitRoutes(db),
+                new BindingRoutes(db),
+                new UserRoutes(db),
+                new AlarmRoutes(db),
+                new WebhookRoutes(db));
         features.forEach(f -> f.register(table));
         return table;
     }

@@ -1,5 +1,6 @@
 package io.coldtrace.api.auth;
 
+import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 
 /** The holder of a valid API token: who called, in which role, for which organisation (null = all). */
@@ -10,5 +11,14 @@ public record Principal(long tokenId, String name, Role role, String orgId) {
     public Principal {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");
+    }
+
+    /** The caller the access guard let in; only routes with ROLES access have one. */
+    public static Principal of(RoutingContext ctx) {
+        Principal p = ctx.get(CONTEXT_KEY);
+        if (p == null) {
+            throw new IllegalStateException("no principal: the route does not declare ROLES access");
+        }
+        return p;
     }
 }

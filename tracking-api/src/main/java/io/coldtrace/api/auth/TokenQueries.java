@@ -10,15 +10,19 @@ import java.util.Optional;
 /** SQL of the api_token table. */
 public final class TokenQueries {
     private static final String FIND_ACTIVE = """
-            SELECT id, name, role, org_id FROM api_token
-            WHERE token_hash = ? AND revoked_at IS NULL""";
+            SELECT t.id, t.name, t.role, t.org_id FROM api_token t
+            LEFT JOIN app_user u ON u.id = t.user_id
+            WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled_at IS NULL""";
     private static final String INSERT = """
-            INSERT INTO api_token (name, role, org_id, token_hash) VALUES (?, ?, ?, ?) RETURNING id""";
+            INSERT INTO api_token (name, role, org_id, token_hash, user_id) VALUES (?, ?, ?, ?, ?) RETURNING id""";
+
+    private static final String REVOKE_OF_USER = """
+            UPDATE api_token SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL""";
 
     private TokenQueries() {
     }
 
-    /** The holder of the unrevoked token whose hash is {@code tokenHash}. */
+    /** The holder of the unrevoked token (of a user not disabled) whose hash is {@code tokenHash}. */
     public static Optional<Principal> findActive(Connection c, String tokenHash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(FIND_ACTIVE)) {
             ps.setString(1, tokenHash);
@@ -35,6 +39,12 @@ public final class TokenQueries {
     /** Stores a new token's hash and returns its id. */
     public static long insert(Connection c, String name, Role role, String orgId, String tokenHash)
             throws SQLException {
+        return insert(c, name, role, orgId, tokenHash, null);
+    }
+
+    /** Stores a new token's hash for user {@code userId} (null = a token of no user) and returns its id. */
+    public static long insert(Connection c, String name, Role role, String orgId, String tokenHash, String userId)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setString(1, name);
             ps.setString(2, role.label());
@@ -44,10 +54,19 @@ public final class TokenQueries {
                 ps.setString(3, orgId);
             }
             ps.setString(4, tokenHash);
+            ps.setString(5, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /** Revokes every live token of user {@code userId}; returns how many. */
+    public static int revokeOfUser(Connection c, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(REVOKE_OF_USER)) {
+            ps.setString(1, userId);
+            return ps.executeUpdate();
         }
     }
 }

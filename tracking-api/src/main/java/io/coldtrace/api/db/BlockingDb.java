@@ -44,6 +44,26 @@ public final class BlockingDb implements AutoCloseable {
         }, false);
     }
 
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws (a client error
+     * thrown half way therefore stores nothing).
+     */
+    public <T> Future<T> transaction(SqlWork<T> work) {
+        return query(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     /** Runs {@code work} against the data source, off the event loop. */
     public <T> Future<T> withDataSource(DataSourceWork<T> work) {
         return executor.executeBlocking(() -> work.run(dataSource), false);

@@ -3,7 +3,6 @@ package io.coldtrace.api.devices;
 import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.http.Access;
-import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
@@ -43,9 +42,8 @@ public final class DeviceRoutes implements RouteTable.Feature {
 
     private Future<Void> completeness(RoutingContext ctx) {
         String id = Params.pathText(ctx, "id", MAX_TEXT);
-        return db.query(c -> DeviceQueries.completeness(c, id)).compose(found -> found
-                .map(row -> Responses.ok(ctx, row))
-                .orElseGet(() -> Future.failedFuture(ClientError.notFound("no device " + id))));
+        return db.query(c -> DeviceQueries.completeness(c, id))
+                .compose(found -> Responses.okOr404(ctx, found, "no device " + id));
     }
 
     private static String site(RoutingContext ctx) {
@@ -53,6 +51,6 @@ public final class DeviceRoutes implements RouteTable.Feature {
     }
 
     private static int limit(RoutingContext ctx) {
-        return Params.intQuery(ctx, "limit", 200, 1, 1000);
+        return Params.limit(ctx);
     }
 }

@@ -36,6 +36,16 @@ public final class ClientError extends RuntimeException {
         return new ClientError(404, "not_found", null, message);
     }
 
+    /** 422: a well-formed body whose {@code field} is missing, of the wrong type, out of range or unknown. */
+    public static ClientError invalid(String field, String message) {
+        return new ClientError(422, "invalid", field, message);
+    }
+
+    /** 409: the request is valid but contradicts the current state (duplicate id, overlap, wrong lifecycle state). */
+    public static ClientError conflict(String field, String message) {
+        return new ClientError(409, "conflict", field, message);
+    }
+
     /** Any other 4xx status, e.g. 405 from the router. */
     public static ClientError of(int status, String error, String message) {
         if (status < 400 || status > 499) {

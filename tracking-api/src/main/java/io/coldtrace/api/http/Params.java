@@ -29,6 +29,11 @@ public final class Params {
         }
     }
 
+    /** The {@code limit} of a list: 1..1000, default 200. */
+    public static int limit(RoutingContext ctx) {
+        return intQuery(ctx, "limit", 200, 1, 1000);
+    }
+
     /** An optional text query parameter of 1..maxLength characters; null when absent. */
     public static String textQuery(RoutingContext ctx, String name, int maxLength) {
         String v = single(ctx, name);
@@ -86,6 +91,19 @@ public final class Params {
             throw ClientError.badParameter(name, name + " is required: " + what);
         }
         return v;
+    /** A path parameter that is a positive whole number (a generated id). */
+    public static long pathId(RoutingContext ctx, String name) {
+        String v = ctx.pathParam(name);
+        try {
+            long id = Long.parseLong(v);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ClientError.badParameter(name, name + " must be a positive whole number, was '"
+                + abbreviate(String.valueOf(v)) + "'");
     }
 
     private static String text(String name, String v, int maxLength) {

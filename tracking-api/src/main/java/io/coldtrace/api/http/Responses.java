@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /** Writes JSON responses. */
 public final class Responses {
@@ -20,6 +21,16 @@ public final class Responses {
 
     public static Future<Void> ok(RoutingContext ctx, JsonObject body) {
         return json(ctx, 200, body);
+    }
+
+    /** 201 with the created resource. */
+    public static Future<Void> created(RoutingContext ctx, JsonObject body) {
+        return json(ctx, 201, body);
+    }
+
+    /** 200 with {@code row}, or 404 saying {@code missing} when there is none (or the caller may not see it). */
+    public static Future<Void> okOr404(RoutingContext ctx, Optional<JsonObject> row, String missing) {
+        return row.map(r -> ok(ctx, r)).orElseGet(() -> Future.failedFuture(ClientError.notFound(missing)));
     }
 
     /** A list answer: {"items": [...], "count": n}. */

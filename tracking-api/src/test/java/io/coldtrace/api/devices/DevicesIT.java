@@ -26,8 +26,8 @@ class DevicesIT {
     static void seed() {
         api = TestApi.start("devices");
         operator = api.token(Role.OPERATOR);
-        api.sql("INSERT INTO org (id, name) VALUES ('o1', 'Org One')");
-        api.sql("INSERT INTO site (id, name, org_id) VALUES ('s1', 'Origin store', 'o1')");
+        api.sql("INSERT INTO org (id, name) VALUES ('o1', 'Org 1')");
+        api.sql("INSERT INTO site (id, org_id, name) VALUES ('s1', 'o1', 'Origin store')");
         api.sql("INSERT INTO unit (id, site_id, kind, name) VALUES ('room-1', 's1', 'cold_room', 'Room 1')");
         api.sql("INSERT INTO device (ext_id, site_hint, last_ingested_at, min_seq, max_seq, msgs, status) VALUES "
                 + "('dev-a', 's1', now(), 1, 10, 8, 'online'), "

@@ -51,15 +51,45 @@ class RouteDeclarationTest {
             declared.put(route.getName(), (Access) access);
         }
         Access readers = Access.roles(Role.OPERATOR, Role.DISPATCHER, Role.QA);
-        assertThat(declared).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "GET /health", Access.probe(),
-                "GET /ready", Access.probe(),
-                "GET /metrics", Access.metrics(),
-                "GET /api/v1/devices/latest", readers,
-                "GET /api/v1/devices/unclaimed", readers,
-                "GET /api/v1/devices/:id/completeness", readers,
-                "GET /api/v1/units/:id/history", readers,
-                "GET /api/v1/units/:id/record", readers));
+        Access admins = Access.roles(Role.ADMIN);
+        Access operators = Access.roles(Role.OPERATOR);
+        Access responders = Access.roles(Role.OPERATOR, Role.QA);
+        assertThat(declared).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("GET /health", Access.probe()),
+                Map.entry("GET /ready", Access.probe()),
+                Map.entry("GET /metrics", Access.metrics()),
+                Map.entry("GET /api/v1/devices/latest", readers),
+                Map.entry("GET /api/v1/devices/unclaimed", readers),
+                Map.entry("GET /api/v1/devices/:id/completeness", readers),
+                Map.entry("GET /api/v1/units/:id/history", readers),
+                Map.entry("GET /api/v1/units/:id/record", readers),
+                Map.entry("POST /api/v1/orgs", admins),
+                Map.entry("GET /api/v1/orgs", admins),
+                Map.entry("POST /api/v1/sites", admins),
+                Map.entry("GET /api/v1/sites", readers),
+                Map.entry("GET /api/v1/sites/:id", readers),
+                Map.entry("PUT /api/v1/sites/:id", admins),
+                Map.entry("POST /api/v1/profiles", operators),
+                Map.entry("GET /api/v1/profiles", readers),
+                Map.entry("GET /api/v1/profiles/:id", readers),
+                Map.entry("PUT /api/v1/profiles/:id", operators),
+                Map.entry("POST /api/v1/units", operators),
+                Map.entry("GET /api/v1/units", readers),
+                Map.entry("GET /api/v1/units/:id", readers),
+                Map.entry("PUT /api/v1/units/:id", operators),
+                Map.entry("POST /api/v1/units/:id/devices", operators),
+                Map.entry("GET /api/v1/units/:id/devices", readers),
+                Map.entry("DELETE /api/v1/units/:id/devices/:ext", operators),
+                Map.entry("POST /api/v1/users", admins),
+                Map.entry("GET /api/v1/users", admins),
+                Map.entry("POST /api/v1/users/:id/disable", admins),
+                Map.entry("GET /api/v1/alarms", readers),
+                Map.entry("GET /api/v1/alarms/:id", readers),
+                Map.entry("POST /api/v1/alarms/:id/acknowledge", responders),
+                Map.entry("POST /api/v1/alarms/:id/resolve", responders),
+                Map.entry("POST /api/v1/webhooks", operators),
+                Map.entry("GET /api/v1/webhooks", operators),
+                Map.entry("DELETE /api/v1/webhooks/:id", operators)));
     }
 
     @Test

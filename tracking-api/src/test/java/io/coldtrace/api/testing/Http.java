@@ -11,6 +11,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /** A blocking HTTP client for tests against a server on 127.0.0.1; every call awaits its response. */
@@ -37,11 +38,56 @@ public final class Http implements AutoCloseable {
     }
 
     public HttpResponse<Buffer> send(HttpMethod method, String uri, String bearer) {
+        return await(request(method, uri, bearer).send());
+    }
+
+    /** Sends {@code body} as it is (it may be malformed on purpose) with a JSON content type. */
+    public HttpResponse<Buffer> send(HttpMethod method, String uri, String bearer, String body) {
+        return await(request(method, uri, bearer).putHeader("content-type", "application/json")
+                .sendBuffer(Buffer.buffer(body)));
+    }
+
+    public HttpResponse<Buffer> post(String uri, String bearer, JsonObject body) {
+        return send(HttpMethod.POST, uri, bearer, body.encode());
+    }
+
+    public HttpResponse<Buffer> put(String uri, String bearer, JsonObject body) {
+        return send(HttpMethod.PUT, uri, bearer, body.encode());
+    }
+
+    public HttpResponse<Buffer> delete(String uri, String bearer) {
+        return send(HttpMethod.DELETE, uri, bearer);
+    }
+
+    private HttpRequest<Buffer> request(HttpMethod method, String uri, String bearer) {
         HttpRequest<Buffer> req = client.request(method, uri);
         if (bearer != null) {
             req.putHeader("Authorization", "Bearer " + bearer);
         }
-        return await(req.send());
+        return req;
+    }
+
+    /** Asserts a JSON client error: its status and the field it names (null = none). */
+    public static JsonObject assertError(HttpResponse<Buffer> r, int status, String field) {
+        if (r.statusCode() != status) {
+            throw new AssertionError("expected " + status + " but was " + r.statusCode() + ": " + r.bodyAsString());
+        }
+        JsonObject body = r.bodyAsJsonObject();
+        if (body.getString("error") == null || body.getString("message") == null) {
+            throw new AssertionError("not an error body: " + body);
+        }
+        if (!Objects.equals(field, body.getString("field"))) {
+            throw new AssertionError("expected field " + field + " in " + body);
+        }
+        return body;
+    }
+
+    /** Asserts the status, showing the body when it differs, and returns the JSON body. */
+    public static JsonObject expect(HttpResponse<Buffer> r, int status) {
+        if (r.statusCode() != status) {
+            throw new AssertionError("expected " + status + " but was " + r.statusCode() + ": " + r.bodyAsString());
+        }
+        return r.bodyAsJsonObject();
     }
 
     /** The body of a response as JSON, failing the test if it is not JSON. */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** The real API (ApiMain.start) on a fresh database and a free port, with helpers to seed data and mint tokens. */
@@ -61,6 +62,22 @@ public final class TestApi implements AutoCloseable {
         }
     }
 
+    /** The single number {@code sql} answers (e.g. a count), to prove what was or was not stored. */
+    public long number(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("test SQL failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** What create-token printed and exited with. */
     public record CommandResult(int exitCode, String out, String err) {
     }
@@ -79,7 +96,13 @@ public final class TestApi implements AutoCloseable {
 
     /** A new token for {@code role}, minted through the create-token command. */
     public String token(Role role) {
-        CommandResult r = createToken("--role", role.label(), "--name", "test " + role.label());
+        return token(role, null);
+    }
+
+    /** A new token for {@code role} in organisation {@code org} (null = none). */
+    public String token(Role role, String org) {
+        CommandResult r = org == null ? createToken("--role", role.label(), "--name", "test " + role.label())
+                : createToken("--role", role.label(), "--name", org + " " + role.label(), "--org", org);
         if (r.exitCode() != 0) {
             throw new AssertionError("create-token failed: " + r.err());
         }

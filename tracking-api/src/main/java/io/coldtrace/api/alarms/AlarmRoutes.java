@@ -1,0 +1,95 @@
+package io.coldtrace.api.alarms;
+
+import io.coldtrace.api.auth.OrgScope;
+import io.coldtrace.api.auth.Principal;
+import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.http.Access;
+import io.coldtrace.api.http.ClientError;
+import io.coldtrace.api.http.JsonBody;
+import io.coldtrace.api.http.Params;
+import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.sites.SiteRoutes;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * The alarm lifecycle people drive (docs/alarms.md): open → acknowledged (mandatory comment naming the corrective
+ * action) → resolved (only once the condition cleared). Each change is an alarm_event with the caller as actor.
+ */
+public final class AlarmRoutes implements RouteTable.Feature {
+    /** Who answers alarms: operators and QA (admins pass anyway); dispatchers only watch. */
+    static final Access RESPONDERS = Access.roles(Role.OPERATOR, Role.QA);
+    static final Set<String> FIELDS = Set.of("comment");
+    static final int MAX_COMMENT = 2000;
+
+    private final BlockingDb db;
+
+    public AlarmRoutes(BlockingDb db) {
+        this.db = db;
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.get("/api/v1/alarms", SiteRoutes.READERS, this::list);
+        routes.get("/api/v1/alarms/:id", SiteRoutes.READERS, this::get);
+        routes.post("/api/v1/alarms/:id/acknowledge", RESPONDERS, this::acknowledge);
+        routes.post("/api/v1/alarms/:id/resolve", RESPONDERS, this::resolve);
+    }
+
+    private Future<Void> list(RoutingContext ctx) {
+        OrgScope scope = OrgScope.of(ctx);
+        AlarmFilter filter = AlarmFilter.from(ctx);
+        return db.query(c -> AlarmQueries.list(c, scope, filter)).compose(rows -> Responses.items(ctx, rows));
+    }
+
+    private Future<Void> get(RoutingContext ctx) {
+        OrgScope scope = OrgScope.of(ctx);
+        long id = Params.pathId(ctx, "id");
+        return db.query(c -> AlarmQueries.get(c, scope, id))
+                .compose(row -> Responses.okOr404(ctx, row, "no alarm " + id));
+    }
+
+    private Future<Void> acknowledge(RoutingContext ctx) {
+        Principal who = Principal.of(ctx);
+        long id = Params.pathId(ctx, "id");
+        String comment = JsonBody.optional(ctx, FIELDS).text("comment", MAX_COMMENT);
+        return db.transaction(c -> {
+            JsonObject alarm = lock(c, who, id);
+            if (!"open".equals(alarm.getString("state"))) {
+                throw ClientError.conflict("state", "alarm " + id + " is " + alarm.getString("state")
+                        + "; only an open alarm can be acknowledged");
+            }
+            AlarmQueries.acknowledge(c, id, who.name(), comment);
+            return AlarmQueries.get(c, OrgScope.of(who), id).orElseThrow();
+        }).compose(row -> Responses.ok(ctx, row));
+    }
+
+    private Future<Void> resolve(RoutingContext ctx) {
+        Principal who = Principal.of(ctx);
+        long id = Params.pathId(ctx, "id");
+        String comment = JsonBody.optional(ctx, FIELDS).optText("comment", MAX_COMMENT);
+        return db.transaction(c -> {
+            JsonObject alarm = lock(c, who, id);
+            if ("resolved".equals(alarm.getString("state"))) {
+                throw ClientError.conflict("state", "alarm " + id + " is resolved already");
+            }
+            if (alarm.getString("cleared_at") == null) {
+                throw ClientError.conflict("state", "alarm " + id + " has not cleared yet: its condition still "
+                        + "lasts, so it cannot be resolved");
+            }
+            AlarmQueries.resolve(c, id, who.name(), comment);
+            return AlarmQueries.get(c, OrgScope.of(who), id).orElseThrow();
+        }).compose(row -> Responses.ok(ctx, row));
+    }
+
+    /** The alarm's state, locked for this transaction; 404 when the caller does not see it. */
+    private static JsonObject lock(Connection c, Principal who, long id) throws SQLException {
+        return AlarmQueries.lock(c, OrgScope.of(who), id).orElseThrow(() -> ClientError.notFound("no alarm " + id));
+    }
+}

@@ -1,0 +1,47 @@
+package io.coldtrace.api.profiles;
+
+import io.coldtrace.api.auth.OrgScope;
+import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.db.SqlStates;
+import io.coldtrace.api.http.Access;
+import io.coldtrace.api.http.JsonBody;
+import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.http.ScopedRoutes;
+import io.coldtrace.api.orgs.OrgQueries;
+import io.coldtrace.api.sites.SiteRoutes;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+/** Limit profiles: operators (of their own organisation) and admins write them; every role reads its own. */
+public final class ProfileRoutes implements RouteTable.Feature {
+    /** Operators keep their own organisation's limits; admins anyone's. */
+    public static final Access WRITERS = Access.roles(Role.OPERATOR);
+
+    private final BlockingDb db;
+
+    public ProfileRoutes(BlockingDb db) {
+        this.db = db;
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.post("/api/v1/profiles", WRITERS, this::create);
+        routes.get("/api/v1/profiles", SiteRoutes.READERS, ScopedRoutes.list(db, ProfileQueries::list));
+        routes.get("/api/v1/profiles/:id", SiteRoutes.READERS, ScopedRoutes.get(db, "profile", ProfileQueries::get));
+        routes.put("/api/v1/profiles/:id", WRITERS, ScopedRoutes.update(db, "profile", LimitProfile.UPDATE_FIELDS,
+                LimitProfile::from, ProfileQueries::update));
+    }
+
+    private Future<Void> create(RoutingContext ctx) {
+        OrgScope scope = OrgScope.of(ctx);
+        LimitProfile asked = LimitProfile.from(JsonBody.of(ctx, LimitProfile.CREATE_FIELDS), null);
+        LimitProfile p = asked.ownedBy(scope.owner(asked.orgId()));
+        return db.transaction(c -> {
+            OrgQueries.requireExists(c, p.orgId(), "org_id");
+            return SqlStates.newId(() -> ProfileQueries.insert(c, p), "profile", p.id());
+        }).compose(row -> Responses.created(ctx, row));
+    }
+
+}

@@ -1,0 +1,89 @@
+package io.coldtrace.api.units;
+
+import io.coldtrace.api.auth.OrgScope;
+import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.db.SqlStates;
+import io.coldtrace.api.http.ClientError;
+import io.coldtrace.api.http.JsonBody;
+import io.coldtrace.api.http.Params;
+import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.http.ScopedRoutes;
+import io.coldtrace.api.profiles.ProfileQueries;
+import io.coldtrace.api.profiles.ProfileRoutes;
+import io.coldtrace.api.sites.SiteQueries;
+import io.coldtrace.api.sites.SiteRoutes;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Units: operators (of their own organisation) and admins write them; every role reads its own. The site and the
+ * profile must be ones the caller sees, and of the same organisation.
+ */
+public final class UnitRoutes implements RouteTable.Feature {
+    private final BlockingDb db;
+
+    public UnitRoutes(BlockingDb db) {
+        this.db = db;
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.post("/api/v1/units", ProfileRoutes.WRITERS, this::create);
+        routes.get("/api/v1/units", SiteRoutes.READERS, this::list);
+        routes.get("/api/v1/units/:id", SiteRoutes.READERS, ScopedRoutes.get(db, "unit", UnitQueries::get));
+        routes.put("/api/v1/units/:id", ProfileRoutes.WRITERS, this::update);
+    }
+
+    private Future<Void> create(RoutingContext ctx) {
+        OrgScope scope = OrgScope.of(ctx);
+        Unit unit = Unit.from(JsonBody.of(ctx, Unit.CREATE_FIELDS), null);
+        return db.transaction(c -> {
+            checkReferences(c, scope, unit);
+            SqlStates.newId(() -> {
+                UnitQueries.insert(c, unit);
+                return null;
+            }, "unit", unit.id());
+            return UnitQueries.get(c, scope, unit.id()).orElseThrow();
+        }).compose(row -> Responses.created(ctx, row));
+    }
+
+    private Future<Void> list(RoutingContext ctx) {
+        OrgScope scope = OrgScope.of(ctx);
+        String site = Params.textQuery(ctx, "site", 64);
+        int limit = Params.limit(ctx);
+        return db.query(c -> UnitQueries.list(c, scope, site, limit)).compose(rows -> Responses.items(ctx, rows));
+    }
+
+    private Future<Void> update(RoutingContext ctx) {
+        OrgScope scope = OrgScope.of(ctx);
+        String id = Params.pathText(ctx, "id", 64);
+        Unit unit = Unit.from(JsonBody.of(ctx, Unit.UPDATE_FIELDS), id);
+        return db.transaction(c -> {
+            if (UnitQueries.get(c, scope, id).isEmpty()) {
+                throw ClientError.notFound("no unit " + id);
+            }
+            checkReferences(c, scope, unit);
+            UnitQueries.update(c, scope, unit);
+            return UnitQueries.get(c, scope, id).orElseThrow();
+        }).compose(row -> Responses.ok(ctx, row));
+    }
+
+    /** The site must be visible; the profile, when given, visible and of the site's organisation. */
+    private static void checkReferences(Connection c, OrgScope scope, Unit unit) throws SQLException {
+        JsonObject site = SiteQueries.get(c, scope, unit.siteId())
+                .orElseThrow(() -> ClientError.invalid("site_id", "no site " + unit.siteId()));
+        if (unit.profileId() == null) {
+            return;
+        }
+        JsonObject profile = ProfileQueries.get(c, scope, unit.profileId())
+                .orElseThrow(() -> ClientError.invalid("profile_id", "no profile " + unit.profileId()));
+        if (!profile.getString("org_id").equals(site.getString("org_id"))) {
+            throw ClientError.invalid("profile_id", "profile " + unit.profileId() + " belongs to organisation "
+                    + profile.getString("org_id") + ", site " + unit.siteId() + " to " + site.getString("org_id"));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.coldtrace.api.users;
+
+import io.coldtrace.api.auth.OrgScope;
+import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.auth.TokenQueries;
+import io.coldtrace.api.auth.Tokens;
+import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.db.SqlStates;
+import io.coldtrace.api.http.Access;
+import io.coldtrace.api.http.ClientError;
+import io.coldtrace.api.http.JsonBody;
+import io.coldtrace.api.http.Params;
+import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.http.ScopedRoutes;
+import io.coldtrace.api.orgs.OrgQueries;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Users, admins only: creating one answers its first API token, once (only the hash is stored); disabling one
+ * revokes its tokens, and a disabled user's token no longer authenticates.
+ */
+public final class UserRoutes implements RouteTable.Feature {
+    static final Access ADMINS = Access.roles(Role.ADMIN);
+
+    private final BlockingDb db;
+
+    public UserRoutes(BlockingDb db) {
+        this.db = db;
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.post("/api/v1/users", ADMINS, this::create);
+        routes.get("/api/v1/users", ADMINS, ScopedRoutes.list(db, UserQueries::list));
+        routes.post("/api/v1/users/:id/disable", ADMINS, this::disable);
+    }
+
+    private Future<Void> create(RoutingContext ctx) {
+        OrgScope scope = OrgScope.of(ctx);
+        NewUser asked = NewUser.from(JsonBody.of(ctx, NewUser.FIELDS));
+        // a scoped admin creates users of its own organisation only; an unscoped one may create org-less admins
+        String org = asked.orgId() == null && scope.all() ? null : scope.owner(asked.orgId());
+        NewUser user = new NewUser(asked.id(), org, asked.name(), asked.role());
+        String token = Tokens.generate();
+        return db.transaction(c -> {
+            if (org != null) {
+                OrgQueries.requireExists(c, org, "org_id");
+            }
+            JsonObject row = SqlStates.newId(() -> UserQueries.insert(c, user), "user", user.id());
+            long tokenId = TokenQueries.insert(c, user.name(), user.role(), org, Tokens.hash(token), user.id());
+            return row.put("token_id", tokenId).put("token", token);
+        }).compose(row -> Responses.created(ctx, row));
+    }
+
+    private Future<Void> disable(RoutingContext ctx) {
+        OrgScope scope = OrgScope.of(ctx);
+        String id = Params.pathText(ctx, "id", 128);
+        return db.transaction(c -> {
+            JsonObject user = UserQueries.disable(c, scope, id)
+                    .orElseThrow(() -> ClientError.notFound("no user " + id));
+            return user.put("revoked_tokens", TokenQueries.revokeOfUser(c, id));
+        }).compose(row -> Responses.ok(ctx, row));
+    }
+}

@@ -1,0 +1,46 @@
+package io.coldtrace.api.webhooks;
+
+import io.coldtrace.api.auth.OrgScope;
+import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.http.JsonBody;
+import io.coldtrace.api.http.Params;
+import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.http.ScopedRoutes;
+import io.coldtrace.api.orgs.OrgQueries;
+import io.coldtrace.api.profiles.ProfileRoutes;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+/** Alarm webhooks of an organisation: operators (their own) and admins register, list and delete them. */
+public final class WebhookRoutes implements RouteTable.Feature {
+    private final BlockingDb db;
+
+    public WebhookRoutes(BlockingDb db) {
+        this.db = db;
+    }
+
+    @Override
+    public void register(RouteTable routes) {
+        routes.post("/api/v1/webhooks", ProfileRoutes.WRITERS, this::create);
+        routes.get("/api/v1/webhooks", ProfileRoutes.WRITERS, ScopedRoutes.list(db, WebhookQueries::list));
+        routes.delete("/api/v1/webhooks/:id", ProfileRoutes.WRITERS, this::delete);
+    }
+
+    private Future<Void> create(RoutingContext ctx) {
+        OrgScope scope = OrgScope.of(ctx);
+        NewWebhook asked = NewWebhook.from(JsonBody.of(ctx, NewWebhook.FIELDS));
+        NewWebhook hook = asked.ownedBy(scope.owner(asked.orgId()));
+        return db.transaction(c -> {
+            OrgQueries.requireExists(c, hook.orgId(), "org_id");
+            return WebhookQueries.insert(c, hook);
+        }).compose(row -> Responses.created(ctx, row));
+    }
+
+    private Future<Void> delete(RoutingContext ctx) {
+        OrgScope scope = OrgScope.of(ctx);
+        long id = Params.pathId(ctx, "id");
+        return db.query(c -> WebhookQueries.deactivate(c, scope, id))
+                .compose(row -> Responses.okOr404(ctx, row, "no webhook " + id));
+    }
+}
