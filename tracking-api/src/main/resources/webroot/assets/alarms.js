@@ -30,6 +30,7 @@
     editing = a.id;
     const input = el('textarea', { class: 'ack-comment', rows: 2, maxlength: 2000, placeholder: t('ack.comment'), 'aria-label': t('ack.comment') });
     const msg = el('p', { class: 'error' });
+    input.addEventListener('input', () => { msg.textContent = ''; });
     const submit = async () => {
       const comment = input.value.trim();
       if (!comment) { msg.textContent = t('ack.required'); input.focus(); return; }

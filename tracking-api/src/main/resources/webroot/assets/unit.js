@@ -2,7 +2,7 @@
 (function () {
   'use strict';
   const { t, apply } = window.I18N;
-  const { api, el, header, temp, time } = window.CT;
+  const { api, el, header, temp, time, ago, live } = window.CT;
   const RANGES = { '1h': 3600, '6h': 6 * 3600, '24h': 86400, '7d': 7 * 86400, '30d': 30 * 86400 };
   const unitId = decodeURIComponent(location.pathname.split('/').pop());
   const state = { range: new URLSearchParams(location.search).get('range') || '24h', from: null, to: null };
@@ -42,7 +42,23 @@
     const sub = [u.site_name, u.kind && t('kind.' + u.kind), d.probe && t('unit.probe') + ': ' + t('probe.' + d.probe)]
       .filter(Boolean).join(' · ');
     document.getElementById('unit-sub').textContent = sub;
-    document.getElementById('unit-now').replaceChildren(el('span', { class: 'band' }, bandText(d.band || {})));
+    document.getElementById('unit-band').textContent = bandText(d.band || {});
+  }
+
+  /** The current reading, top right: from the overview once, then from the live stream. */
+  function showNow(u) {
+    if (!u) return;
+    document.getElementById('unit-now-value').replaceChildren(
+      el('span', { class: 'badge badge-' + u.status, text: t('status.' + u.status) }),
+      el('span', { class: 'value status-' + u.status, text: temp(u.value) }), el('span', { class: 'deg', text: '°C' }));
+    document.getElementById('unit-now-seen').textContent = t('unit.lastSeen') + ': ' + ago(u.last_seen);
+  }
+
+  async function loadNow() {
+    try {
+      const o = await api('/api/v1/overview');
+      for (const s of o.sites) for (const u of s.units) if (u.id === unitId) showNow(u);
+    } catch (e) { /* the chart still works; the header stays empty */ }
   }
 
   function legendExtras() {
@@ -98,4 +114,5 @@
   window.addEventListener('resize', () => { if (plot) plot.setSize({ width: document.getElementById('chart').clientWidth, height: 360 }); });
   legendExtras();
   setRange(state.range);
+  loadNow().then(() => live({ unit: d => { if (d.unit_id === unitId) showNow(d); } }));
 })();
