@@ -51,13 +51,28 @@ class RouteDeclarationTest {
             declared.put(route.getName(), (Access) access);
         }
         Access readers = Access.roles(Role.OPERATOR, Role.DISPATCHER, Role.QA);
-        assertThat(declared).containsExactlyInAnyOrderEntriesOf(Map.of(
+        Map<String, Access> expected = new TreeMap<>(Map.of(
                 "GET /health", Access.probe(),
                 "GET /ready", Access.probe(),
                 "GET /metrics", Access.metrics(),
                 "GET /api/v1/devices/latest", readers,
                 "GET /api/v1/devices/unclaimed", readers,
                 "GET /api/v1/devices/:id/completeness", readers));
+        expected.putAll(Map.of(
+                "GET /api/v1/overview", readers,
+                "GET /api/v1/stream", readers,
+                "GET /", readers,
+                "GET /overview", readers,
+                "GET /units/:id", readers,
+                "GET /alarms", readers));
+        // public: each says why anyone may call it
+        assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
+                .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())
+                .extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("POST /api/v1/session", "POST /api/v1/session/logout", "GET /login",
+                        "GET /assets/*", "GET /vendor/uplot/*");
+        declared.entrySet().removeIf(e -> e.getValue().kind() == Access.Kind.PUBLIC);
+        assertThat(declared).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     @Test
@@ -79,5 +94,8 @@ class RouteDeclarationTest {
                 .hasMessageContaining("at least one role");
         assertThatThrownBy(() -> new Access(Access.Kind.PROBE, java.util.Set.of(Role.QA)))
                 .hasMessageContaining("takes no roles");
+        assertThatThrownBy(() -> Access.publicAccess(" ")).hasMessageContaining("say why");
+        assertThatThrownBy(() -> new Access(Access.Kind.ROLES, java.util.Set.of(Role.QA), "because"))
+                .hasMessageContaining("only PUBLIC");
     }
 }
