@@ -41,8 +41,11 @@ public final class SessionRoutes implements RouteTable.Feature {
             return Future.failedFuture(ClientError.of(413, "too_large",
                     "send a JSON body of at most " + MAX_BODY + " bytes with its Content-Length"));
         }
-        // asked for in this tick: the body must not arrive before anyone listens
-        return ctx.request().body().compose(body -> {
+        // a body handler may have read it already; else it is asked for in this tick, before any chunk is lost
+        Future<Buffer> read = ctx.body().available()
+                ? Future.succeededFuture(ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer())
+                : ctx.request().body();
+        return read.compose(body -> {
             String token = token(body);
             return db.query(c -> TokenQueries.findActive(c, Tokens.hash(token)))
                     .compose(found -> found.map(p -> signedIn(ctx, token, p)).orElseGet(() -> Future.failedFuture(
