@@ -28,7 +28,7 @@
     const door = u.door_open == null ? t('door.unknown') : t(u.door_open ? 'door.open' : 'door.closed');
     return el('a', { class: 'card status-' + status, href: '/units/' + encodeURIComponent(u.id), dataset: { unit: u.id, status } },
       el('div', { class: 'card-head' },
-        el('span', { class: 'card-name', text: u.name }),
+        el('span', { class: 'card-name', title: u.name, text: u.name }),
         el('span', { class: 'badge badge-' + status, text: t('status.' + status) })),
       el('div', { class: 'card-sub', text: t('kind.' + u.kind) + ' · ' + t('tc.' + u.temp_class) + ' · ' + t('probe.' + u.probe) }),
       el('div', { class: 'reading' },
