@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.coldtrace.api.auth.CreateTokenCommand;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.http.HttpVerticle;
+import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.core.config.ConfigException;
 import io.coldtrace.core.config.DbConfig;
 import io.coldtrace.core.config.Env;
@@ -16,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,11 @@ public final class ApiMain {
 
     /** Starts everything; the future fails (and what was opened is closed) when any part cannot start. */
     public static Future<Running> start(ApiConfig cfg) {
+        return start(cfg, (routes, db) -> { });
+    }
+
+    /** As {@link #start(ApiConfig)}, with {@code extra} routes added after the API's own (tests' stand-ins). */
+    public static Future<Running> start(ApiConfig cfg, BiConsumer<RouteTable, BlockingDb> extra) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -73,8 +80,9 @@ public final class ApiMain {
         BlockingDb db = new BlockingDb(vertx, ds, cfg.workerPoolSize());
         return db.withDataSource(d -> Database.migrate(d, cfg.db()))
                 .compose(mode -> {
-                    HttpVerticle http = new HttpVerticle(cfg.httpHost(), cfg.httpPort(),
-                            ApiRoutes.build(vertx, cfg, db, registry).router());
+                    RouteTable routes = ApiRoutes.build(vertx, cfg, db, registry);
+                    extra.accept(routes, db);
+                    HttpVerticle http = new HttpVerticle(cfg.httpHost(), cfg.httpPort(), routes.router());
                     return vertx.deployVerticle(http)
                             .map(id -> new Running(vertx, ds, http.actualPort(), mode));
                 })

@@ -3,10 +3,13 @@ package io.coldtrace.api;
 import io.coldtrace.api.alarms.AlarmRoutes;
 import io.coldtrace.api.auth.BearerGuard;
 import io.coldtrace.api.bindings.BindingRoutes;
+import io.coldtrace.api.auth.SessionRoutes;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.devices.DeviceRoutes;
 import io.coldtrace.api.history.HistoryRoutes;
 import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.live.LiveFeed;
+import io.coldtrace.api.live.StreamRoutes;
 import io.coldtrace.api.ops.MetricsRoutes;
 import io.coldtrace.api.ops.ProbeRoutes;
 import io.coldtrace.api.record.RecordRoutes;
@@ -16,6 +19,8 @@ import io.coldtrace.api.sites.SiteRoutes;
 import io.coldtrace.api.units.UnitRoutes;
 import io.coldtrace.api.users.UserRoutes;
 import io.coldtrace.api.webhooks.WebhookRoutes;
+import io.coldtrace.api.overview.OverviewRoutes;
+import io.coldtrace.api.pages.PageRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -41,7 +46,11 @@ public final class ApiRoutes {
                 new BindingRoutes(db),
                 new UserRoutes(db),
                 new AlarmRoutes(db),
-                new WebhookRoutes(db));
+                new WebhookRoutes(db),
+                new SessionRoutes(db),
+                new OverviewRoutes(db),
+                new StreamRoutes(new LiveFeed(vertx, db), registry),
+                new PageRoutes());
         features.forEach(f -> f.register(table));
         return table;
     }

@@ -64,7 +64,7 @@ public final class HistoryRoutes implements RouteTable.Feature {
         }
         return new JsonObject()
                 .put("unit", new JsonObject().put("id", u.id()).put("name", u.name()).put("site_id", u.siteId())
-                        .put("temp_class", u.tempClass()))
+                        .put("site_name", u.siteName()).put("kind", u.kind()).put("temp_class", u.tempClass()))
                 .put("from", h.range().from().toString())
                 .put("to", h.range().to().toString())
                 .put("resolution", h.range().resolution().label())

@@ -91,6 +91,8 @@ public final class Params {
             throw ClientError.badParameter(name, name + " is required: " + what);
         }
         return v;
+    }
+
     /** A path parameter that is a positive whole number (a generated id). */
     public static long pathId(RoutingContext ctx, String name) {
         String v = ctx.pathParam(name);

@@ -1,10 +1,14 @@
 package io.coldtrace.api.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -67,6 +71,32 @@ public final class RouteTable {
                 .onFailure(ctx::fail))
                 .failureHandler(failures);
         return this;
+    }
+
+    /**
+     * A browser page: like {@link #get}, but a caller without valid credentials is sent to the login page (with the
+     * page to come back to) instead of getting a 401 JSON body.
+     */
+    public RouteTable page(String path, Access access, Endpoint endpoint) {
+        Objects.requireNonNull(access, () -> "page " + path + " must declare its access");
+        Objects.requireNonNull(endpoint, "endpoint");
+        router.route(HttpMethod.GET, path)
+                .setName(HttpMethod.GET + " " + path)
+                .putMetadata(ACCESS, access)
+                .handler(ctx -> guard.check(ctx, access)
+                        .<Object>compose(ok -> endpoint.handle(ctx).map(x -> x), denied -> toLogin(ctx, denied))
+                        .onFailure(ctx::fail))
+                .failureHandler(failures);
+        return this;
+    }
+
+    private static Future<Object> toLogin(RoutingContext ctx, Throwable denied) {
+        if (!(denied instanceof ClientError ce) || ce.status() != 401) {
+            return Future.failedFuture(denied);
+        }
+        String back = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
+        return ctx.response().setStatusCode(303).putHeader("Location", "/login?next=" + back)
+                .putHeader("cache-control", "no-store").end().map(x -> x);
     }
 
     /** The router holding the declared routes. */

@@ -119,7 +119,7 @@ class HistoryIT {
     void theAnswerCarriesTheUnitTheProfilesProbeAndBandAndTheOverlappingAlarms() {
         JsonObject a = history("room-a", "2025-03-01T00:00:00Z", "2025-03-01T04:00:00Z");
         assertThat(a.getJsonObject("unit")).isEqualTo(new JsonObject().put("id", "room-a").put("name", "Unit room-a")
-                .put("site_id", "s1").put("temp_class", "chilled"));
+                .put("site_id", "s1").put("site_name", "Site s1").put("kind", "cold_room").put("temp_class", "chilled"));
         assertThat(a.getString("probe")).isEqualTo("air");
         assertThat(a.getJsonObject("band")).isEqualTo(new JsonObject().putNull("low_crit").put("low_warn", 0.0)
                 .put("high_warn", 8.0).put("high_crit", 10.0));

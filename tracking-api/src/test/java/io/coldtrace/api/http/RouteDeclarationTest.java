@@ -54,7 +54,7 @@ class RouteDeclarationTest {
         Access admins = Access.roles(Role.ADMIN);
         Access operators = Access.roles(Role.OPERATOR);
         Access responders = Access.roles(Role.OPERATOR, Role.QA);
-        assertThat(declared).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+        Map<String, Access> expected = new TreeMap<>(Map.ofEntries(
                 Map.entry("GET /health", Access.probe()),
                 Map.entry("GET /ready", Access.probe()),
                 Map.entry("GET /metrics", Access.metrics()),
@@ -90,6 +90,21 @@ class RouteDeclarationTest {
                 Map.entry("POST /api/v1/webhooks", operators),
                 Map.entry("GET /api/v1/webhooks", operators),
                 Map.entry("DELETE /api/v1/webhooks/:id", operators)));
+        expected.putAll(Map.of(
+                "GET /api/v1/overview", readers,
+                "GET /api/v1/stream", readers,
+                "GET /", readers,
+                "GET /overview", readers,
+                "GET /units/:id", readers,
+                "GET /alarms", readers));
+        // public: each says why anyone may call it
+        assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
+                .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())
+                .extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("POST /api/v1/session", "POST /api/v1/session/logout", "GET /login",
+                        "GET /assets/*", "GET /vendor/uplot/*");
+        declared.entrySet().removeIf(e -> e.getValue().kind() == Access.Kind.PUBLIC);
+        assertThat(declared).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     @Test
@@ -111,5 +126,8 @@ class RouteDeclarationTest {
                 .hasMessageContaining("at least one role");
         assertThatThrownBy(() -> new Access(Access.Kind.PROBE, java.util.Set.of(Role.QA)))
                 .hasMessageContaining("takes no roles");
+        assertThatThrownBy(() -> Access.publicAccess(" ")).hasMessageContaining("say why");
+        assertThatThrownBy(() -> new Access(Access.Kind.ROLES, java.util.Set.of(Role.QA), "because"))
+                .hasMessageContaining("only PUBLIC");
     }
 }

@@ -4,6 +4,8 @@ import io.coldtrace.api.ApiConfig;
 import io.coldtrace.api.ApiMain;
 import io.coldtrace.api.auth.CreateTokenCommand;
 import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.core.config.DbConfig;
 import io.coldtrace.core.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.BiConsumer;
 
 /** The real API (ApiMain.start) on a fresh database and a free port, with helpers to seed data and mint tokens. */
 public final class TestApi implements AutoCloseable {
@@ -30,11 +33,16 @@ public final class TestApi implements AutoCloseable {
     }
 
     public static TestApi start(String purpose) {
+        return start(purpose, (routes, db) -> { });
+    }
+
+    /** As {@link #start(String)}, with {@code extra} routes registered after the API's own. */
+    public static TestApi start(String purpose, BiConsumer<RouteTable, BlockingDb> extra) {
         TestPostgres pg = TestPostgres.get();
         DbConfig db = new DbConfig(pg.createDatabase(purpose), pg.user(), pg.password(), 4,
                 DbConfig.StorageChoice.AUTO);
         ApiConfig cfg = new ApiConfig(0, "127.0.0.1", db, METRICS_TOKEN, 4);
-        return new TestApi(db, Http.await(ApiMain.start(cfg)));
+        return new TestApi(db, Http.await(ApiMain.start(cfg, extra)));
     }
 
     public Http http() {
@@ -103,16 +111,6 @@ public final class TestApi implements AutoCloseable {
     public String token(Role role, String org) {
         CommandResult r = org == null ? createToken("--role", role.label(), "--name", "test " + role.label())
                 : createToken("--role", role.label(), "--name", org + " " + role.label(), "--org", org);
-        if (r.exitCode() != 0) {
-            throw new AssertionError("create-token failed: " + r.err());
-        }
-        return r.out();
-    }
-
-    /** A new token for {@code role} scoped to organisation {@code org}. */
-    public String token(Role role, String org) {
-        CommandResult r = createToken("--role", role.label(), "--name", "test " + role.label() + "@" + org,
-                "--org", org);
         if (r.exitCode() != 0) {
             throw new AssertionError("create-token failed: " + r.err());
         }
