@@ -70,7 +70,7 @@
   }
 
   function row(a) {
-    const tr = el('tr', { class: 'alarm sev-' + a.severity, dataset: { alarm: a.id, state: a.state } });
+    const tr = el('tr', { class: 'alarm sev-' + a.severity, dataset: { alarm: a.id, state: a.state, rule: a.rule } });
     const unit = el('a', { href: '/units/' + encodeURIComponent(a.unit_id), text: a.unit_name || a.unit_id });
     const values = (a.limit_value == null ? '—' : temp(a.limit_value)) + ' / ' + (a.peak_value == null ? '—' : temp(a.peak_value));
     const ack = a.acknowledged_at

@@ -26,7 +26,7 @@
   function card(u) {
     const status = effectiveStatus(u);
     const door = u.door_open == null ? t('door.unknown') : t(u.door_open ? 'door.open' : 'door.closed');
-    return el('a', { class: 'card status-' + status, href: '/units/' + encodeURIComponent(u.id), dataset: { unit: u.id, status } },
+    return el('a', { class: 'card status-' + status, href: '/units/' + encodeURIComponent(u.id), dataset: { unit: u.id, status, reading: u.ts || '' } },
       el('div', { class: 'card-head' },
         el('span', { class: 'card-name', title: u.name, text: u.name }),
         el('span', { class: 'badge badge-' + status, text: t('status.' + status) })),
