@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds ColdTrace and runs it on this machine: a private Mosquitto with the project's broker config, ingest,
-# tracking-api and the simulator's world, against the local PostgreSQL (database "coldtrace"). Ctrl-C stops it all.
+# tracking-api and the simulator's world, against the local PostgreSQL (database "coldtrace"), with the world's
+# organisation, sites, limit profiles, units and device bindings provisioned through tracking-api. Ctrl-C stops it all.
 #
-#   deploy/run-local.sh [--no-build] [--sim-args "world --seed 7 --sites 4"]
+#   deploy/run-local.sh [--no-build] [--world-flags "--seed 7 --sites 4 --backfill-hours 6"]
 #
 # Environment: COLDTRACE_DB_URL (default jdbc:postgresql://127.0.0.1:5432/coldtrace), COLDTRACE_DB_USER,
 # COLDTRACE_DB_PASSWORD, COLDTRACE_LOCAL_MQTT_PORT (1884), COLDTRACE_API_HTTP_PORT (8080),
@@ -11,12 +12,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 build=1
-sim_args="world --seed 42 --backfill-hours 6"
+# One set of world flags for both `provision` and `world`, so the master data matches what is simulated.
+world_flags="--seed 42 --backfill-hours 6"
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
-    --sim-args) sim_args="$2"; shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --world-flags) world_flags="$2"; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -91,12 +93,27 @@ java -jar tracking-api/target/coldtrace-api.jar > "$run/logs/tracking-api.log" 2
 wait_ready tracking-api "http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/ready"
 admin_token=$(java -jar tracking-api/target/coldtrace-api.jar create-token --role admin --name "local admin $(date +%F_%T)" 2>>"$run/logs/tracking-api.log" | tail -n 1)
 
-step "simulator ($sim_args)"
-java -jar simulator/target/coldtrace-simulator.jar $sim_args --mqtt "$COLDTRACE_MQTT_URL" > "$run/logs/simulator.log" 2>&1 & pids+=($!)
+# Provisioning starts first and creates organisation, sites, profiles and units at once; it binds each device as soon
+# as the device has reported once (tracking-api knows a device only from then), so it runs on while the world starts.
+step "provision (simulator provision $world_flags)"
+java -jar simulator/target/coldtrace-simulator.jar provision --api "http://127.0.0.1:$COLDTRACE_API_HTTP_PORT" \
+  --token "$admin_token" $world_flags > "$run/logs/provision.log" 2>&1 &
+provision_pid=$!
+
+step "simulator world ($world_flags)"
+java -jar simulator/target/coldtrace-simulator.jar world $world_flags --mqtt "$COLDTRACE_MQTT_URL" > "$run/logs/simulator.log" 2>&1 & pids+=($!)
+if wait "$provision_pid"; then
+  tail -n 1 "$run/logs/provision.log"
+else
+  echo "provisioning failed; see $run/logs/provision.log:" >&2; tail -n 5 "$run/logs/provision.log" >&2; exit 1
+fi
 
 cat <<INFO
 
 ColdTrace is running.
+  sign in        http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/login   (with the admin token below)
+  overview       http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/overview
+  alarms         http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/alarms
   tracking-api   http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/ready
   latest values  curl -H 'Authorization: Bearer $admin_token' http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/api/v1/devices/latest
   admin token    $admin_token   (printed once; create more with: java -jar tracking-api/target/coldtrace-api.jar create-token --role operator --name NAME)

@@ -21,12 +21,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** Command line of the simulator: {@code world} (default) publishes a simulated cold chain, {@code load} benchmarks. */
+/**
+ * Command line of the simulator: {@code world} (default) publishes a simulated cold chain, {@code provision} creates
+ * its master data through tracking-api, {@code load} benchmarks.
+ */
 public final class SimMain {
     static final String DEFAULT_MQTT = "tcp://127.0.0.1:1883";
 
     static final String USAGE = """
             usage: java -jar coldtrace-simulator.jar [world] [flags]
+                   java -jar coldtrace-simulator.jar provision --token TOKEN [flags] [world flags]
                    java -jar coldtrace-simulator.jar load [flags]
 
             world: publish telemetry of simulated cold rooms and reefer trucks
@@ -42,6 +46,15 @@ public final class SimMain {
                                    per device-hour rates: door_open compressor clock_skew offline
               --backfill-hours H   first publish the past H hours as fast as possible (default 0)
               --duration-s N       how long to run live, 0 = forever (default 0)
+
+            provision: create, through tracking-api, what an operator sets up for the world the same world flags
+            simulate (organisation, sites, limit profiles, units, device bindings); running it again changes nothing
+              --api URL            tracking-api (default $COLDTRACE_API_URL or http://127.0.0.1:8080)
+              --token TOKEN        an admin token (default $COLDTRACE_API_TOKEN; required)
+              --org ID             organisation that owns it all (default demo)
+              --wait-devices-s N   wait this long for devices that have not reported yet (default 120)
+              world flags          as for world; --seed --sites --rooms-per-site --trucks shape what is created,
+                                   --backfill-hours moves the bindings' start back; the others are accepted, unused
 
             load: publish benchmark telemetry as fast as asked and report what the broker acknowledged
               --mqtt URL           broker (default as above)
@@ -64,7 +77,8 @@ public final class SimMain {
         System.exit(run(Arrays.asList(argv), Env.system(), System.out, System.err));
     }
 
-    static int run(List<String> argv, Env env, PrintStream out, PrintStream err) throws Exception {
+    /** Runs one command line; returns the exit code (0 done, 1 failed, 2 bad command line). */
+    public static int run(List<String> argv, Env env, PrintStream out, PrintStream err) throws Exception {
         if (argv.contains("--help") || argv.contains("-h")) {
             out.print(USAGE);
             return 0;
@@ -75,8 +89,10 @@ public final class SimMain {
         try {
             return switch (command) {
                 case "world" -> world(worldConfig(flags, mqttDefault), out);
+                case "provision" -> ProvisionCommand.run(ProvisionCommand.parse(flags, env), out, err);
                 case "load" -> load(flags, mqttDefault, err, out);
-                default -> throw new Args.UsageException("unknown command '" + command + "' (world or load)");
+                default -> throw new Args.UsageException("unknown command '" + command
+                        + "' (world, provision or load)");
             };
         } catch (Args.UsageException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());

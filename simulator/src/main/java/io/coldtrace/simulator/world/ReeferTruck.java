@@ -84,7 +84,7 @@ public final class ReeferTruck {
     /** Round the chain ORG → DC → FWD → next ORG …; a one-site world gets a local customer run. */
     private Site nextStop() {
         if (sites.size() == 1) {
-            return to == home ? new Site("DROP", home.name() + "客户", SiteKind.FORWARD,
+            return to == home ? new Site("DROP", home.name() + "客户", home.nameEn() + " customer", SiteKind.FORWARD,
                     home.lat() + 0.2, home.lon() + 0.15) : home;
         }
         return sites.get((sites.indexOf(to) + 1) % sites.size());
