@@ -27,15 +27,18 @@ final class AlarmStore {
     record StoredState(String json) {
     }
 
+    private static final String CONFIG_VERSION = "SELECT value::bigint FROM ct_meta WHERE key = 'alarm_config_version'";
+
     private static final String BINDINGS = """
             SELECT b.device_id, b.unit_id, lower(b.valid), upper(b.valid), p.*
             FROM device_binding b
             JOIN unit u ON u.id = b.unit_id
-            JOIN limit_profile p ON p.id = u.profile_id
-            WHERE b.device_id = ANY(?) AND b.valid && tstzrange(?, ?, '[]')""";
+            JOIN limit_profile p ON p.id = u.profile_id""";
 
     private static final String LOCK_STATES = """
-            SELECT unit_id, state::text FROM alarm_state WHERE unit_id = ANY(?) ORDER BY unit_id FOR UPDATE""";
+            SELECT unit_id, xmin::text::bigint FROM alarm_state WHERE unit_id = ANY(?) ORDER BY unit_id FOR UPDATE""";
+
+    private static final String READ_STATES = "SELECT unit_id, state::text FROM alarm_state WHERE unit_id = ANY(?)";
 
     private static final String PENDING_RESETS = """
             UPDATE alarm SET engine_reset = true
@@ -46,7 +49,8 @@ final class AlarmStore {
             INSERT INTO alarm_state (unit_id, evaluated_to, state, updated_at)
             SELECT u, t, s::jsonb, now() FROM unnest(?::text[], ?::timestamptz[], ?::text[]) AS x(u, t, s)
             ON CONFLICT (unit_id) DO UPDATE
-            SET evaluated_to = EXCLUDED.evaluated_to, state = EXCLUDED.state, updated_at = now()""";
+            SET evaluated_to = EXCLUDED.evaluated_to, state = EXCLUDED.state, updated_at = now()
+            RETURNING unit_id, xmin::text::bigint""";
 
     private static final String RAISE = """
             INSERT INTO alarm (unit_id, device_id, rule, severity, started_at, raised_at, limit_value, peak_value, message)
@@ -71,12 +75,17 @@ final class AlarmStore {
     private static final String EVENT = """
             INSERT INTO alarm_event (alarm_id, actor, action, detail) VALUES (?, 'ingest', ?, ?::jsonb)""";
 
-    List<Binding> bindings(Connection c, int[] deviceIds, Instant from, Instant to) throws SQLException {
+    /** The counter every change of bindings, units or profiles bumps (V5_2). */
+    long configVersion(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CONFIG_VERSION); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** Every binding of a device to a unit that has a limit profile. */
+    List<Binding> bindings(Connection c) throws SQLException {
         List<Binding> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(BINDINGS)) {
-            ps.setArray(1, c.createArrayOf("int4", box(deviceIds)));
-            ps.setTimestamp(2, Timestamp.from(from));
-            ps.setTimestamp(3, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp upper = rs.getTimestamp(4);
@@ -86,14 +95,6 @@ final class AlarmStore {
             }
         }
         return out;
-    }
-
-    private static Integer[] box(int[] ids) {
-        Integer[] b = new Integer[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            b[i] = ids[i];
-        }
-        return b;
     }
 
     static Profile profile(ResultSet rs) throws SQLException {
@@ -123,10 +124,24 @@ final class AlarmStore {
         return rs.wasNull() ? null : Duration.ofSeconds(s);
     }
 
-    /** Locks and returns the units' states (absent units have none yet). */
-    Map<String, String> lockStates(Connection c, String[] unitIds) throws SQLException {
-        Map<String, String> out = new HashMap<>();
+    /** Locks the units' state rows and returns their row versions (absent units have no state yet). */
+    Map<String, Long> lockStates(Connection c, String[] unitIds) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(LOCK_STATES)) {
+            ps.setArray(1, c.createArrayOf("text", unitIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The stored states of these units, as JSON. */
+    Map<String, String> readStates(Connection c, String[] unitIds) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(READ_STATES)) {
             ps.setArray(1, c.createArrayOf("text", unitIds));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -151,7 +166,10 @@ final class AlarmStore {
         return out;
     }
 
-    void saveStates(Connection c, String[] unitIds, Timestamp[] evaluatedTo, String[] json) throws SQLException {
+    /** Saves the states and returns each row's new version. */
+    Map<String, Long> saveStates(Connection c, String[] unitIds, Timestamp[] evaluatedTo, String[] json)
+            throws SQLException {
+        Map<String, Long> versions = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(SAVE_STATES)) {
             Array u = c.createArrayOf("text", unitIds);
             Array t = c.createArrayOf("timestamptz", evaluatedTo);
@@ -159,8 +177,13 @@ final class AlarmStore {
             ps.setArray(1, u);
             ps.setArray(2, t);
             ps.setArray(3, s);
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versions.put(rs.getString(1), rs.getLong(2));
+                }
+            }
         }
+        return versions;
     }
 
     /** Returns true if a new alarm row was created (false: it already existed, e.g. re-evaluation). */

@@ -172,6 +172,14 @@ public final class TelemetryStore {
 
         void afterInsert(Connection c, Map<Integer, Set<Long>> insertedTsMs) throws SQLException;
 
+        /** The batch's transaction committed. */
+        default void committed() {
+        }
+
+        /** The batch's transaction was rolled back: whatever the hook cached from it is void. */
+        default void rolledBack() {
+        }
+
         /** Watches nothing. */
         Hook NONE = new Hook() {
             @Override
@@ -196,11 +204,12 @@ public final class TelemetryStore {
     /** Writes one batch in one transaction and commits; returns how many readings were newly inserted. */
     public int write(Connection c, List<Decoded> items, Map<String, Integer> deviceIds, HookFactory hooks)
             throws SQLException {
+        Hook hook = Hook.NONE;
         try {
             int staged = stage(c, items, deviceIds);
             int inserted = 0;
             if (staged > 0) {
-                Hook hook = hooks.begin(c, items, deviceIds);
+                hook = hooks.begin(c, items, deviceIds);
                 int[] watched = hook.watched();
                 Map<Integer, Set<Long>> fresh = new HashMap<>();
                 try (PreparedStatement ps = c.prepareStatement(INSERT)) {
@@ -230,8 +239,10 @@ public final class TelemetryStore {
             writeDeadLetters(c, items);
             writeStatuses(c, items, deviceIds);
             c.commit();
+            hook.committed();
             return inserted;
         } catch (SQLException | RuntimeException e) {
+            hook.rolledBack();
             try {
                 c.rollback();
             } catch (SQLException ignored) {
