@@ -32,11 +32,11 @@ public record IngestConfig(
         int webhookMaxAttempts) {
 
     public IngestConfig {
-        if (batchSize * 2 > 1000) {
-            // the broker's in-flight window (deploy/mosquitto/mosquitto.conf) is 1000: a batch larger than half
+        if (batchSize * 2 > BROKER_WINDOW) {
+            // the broker's in-flight window (deploy/mosquitto/mosquitto.conf) is 2000: a batch larger than half
             // of it waits for its timeout every time, because no more messages arrive until we acknowledge
             throw new ConfigException("COLDTRACE_INGEST_BATCH_SIZE must be at most half the broker's in-flight "
-                    + "window (1000), was " + batchSize);
+                    + "window (" + BROKER_WINDOW + "), was " + batchSize);
         }
         if (maxBacklogMessages < batchSize * 2) {
             throw new ConfigException("COLDTRACE_INGEST_MAX_BACKLOG must be at least twice the batch size, was "
@@ -47,13 +47,16 @@ public record IngestConfig(
         }
     }
 
+    /** max_inflight_messages of deploy/mosquitto/mosquitto.conf. */
+    public static final int BROKER_WINDOW = 2000;
+
     public static IngestConfig from(Env env) {
         return new IngestConfig(
                 DbConfig.from(env),
                 MqttConfig.from(env, "coldtrace-ingest-1"),
                 env.integer("COLDTRACE_INGEST_HTTP_PORT", 8081, 0, 65535),
                 env.string("COLDTRACE_METRICS_TOKEN", ""),
-                env.integer("COLDTRACE_INGEST_BATCH_SIZE", 500, 1, 500),
+                env.integer("COLDTRACE_INGEST_BATCH_SIZE", 1000, 1, BROKER_WINDOW / 2),
                 env.millis("COLDTRACE_INGEST_FLUSH_MS", 20, 1, 10_000),
                 env.integer("COLDTRACE_INGEST_MAX_BACKLOG", 20_000, 2, 10_000_000),
                 env.integer("COLDTRACE_INGEST_MAX_BACKLOG_MB", 64, 1, 4096) * 1024L * 1024L,

@@ -17,7 +17,7 @@ class IngestConfigTest {
         assertThat(c.db().url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/coldtrace");
         assertThat(c.mqtt().url()).isEqualTo("tcp://127.0.0.1:1883");
         assertThat(c.mqtt().clientId()).isEqualTo("coldtrace-ingest-1");
-        assertThat(c.batchSize()).isEqualTo(500);
+        assertThat(c.batchSize()).isEqualTo(1000);
         assertThat(c.flushInterval()).isEqualTo(Duration.ofMillis(20));
         assertThat(c.maxPayloadBytes()).isEqualTo(1 << 20);
         assertThat(c.maxFutureSkew()).isEqualTo(Duration.ofMinutes(5));
@@ -42,7 +42,7 @@ class IngestConfigTest {
     void badValuesNameTheirKey() {
         assertThatThrownBy(() -> IngestConfig.from(new Env(Map.of("COLDTRACE_INGEST_BATCH_SIZE", "lots"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_INGEST_BATCH_SIZE");
-        assertThatThrownBy(() -> IngestConfig.from(new Env(Map.of("COLDTRACE_INGEST_BATCH_SIZE", "900"))))
+        assertThatThrownBy(() -> IngestConfig.from(new Env(Map.of("COLDTRACE_INGEST_BATCH_SIZE", "1500"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_INGEST_BATCH_SIZE");
         assertThatThrownBy(() -> IngestConfig.from(new Env(Map.of("COLDTRACE_MQTT_URL", "http://x"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_MQTT_URL");

@@ -12,21 +12,20 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Alarm evaluation inside the ingest write transaction (docs/alarms.md): finds which devices of a batch sit in a
- * unit with a limit profile, and after the insert evaluates, per unit in device-time order, only the readings that
- * were newly stored. Alarm rows, their events and the evaluator state commit with the readings, so a redelivered
+ * unit with a limit profile, and after the insert evaluates them per unit in device-time order. Alarm rows, their events and the evaluator state commit with the readings, so a redelivered
  * message or a restart can neither lose nor repeat an alarm.
  *
  * <p>Two caches keep this cheap per batch, both exact: the bindings with their profiles, reloaded when the
- * configuration counter that every change of them bumps has moved; and the units' evaluator states, trusted only
- * while the stored row's version (xmin) is the one this writer last wrote, and dropped when a batch rolls back.
- * Used by the one writer thread only.
+ * configuration counter that every change of them bumps has moved; and the units' evaluator states as this writer
+ * last saved them. A state is saved only if its row is still the version it was read from (optimistic), so a
+ * second ingest instance that moved a unit on makes this batch roll back and retry from the stored state; the
+ * cache is dropped whenever a batch rolls back. Used by the one writer thread only.
  */
 public final class AlarmStage implements TelemetryStore.HookFactory {
     private static final Logger LOG = LoggerFactory.getLogger(AlarmStage.class);
@@ -61,43 +60,51 @@ public final class AlarmStage implements TelemetryStore.HookFactory {
             bindingsByDevice = byDevice;
             configVersion = version;
         }
-        int[] watched = items.stream()
-                .filter(d -> d instanceof Decoded.Telemetry t && !t.readings().isEmpty())
-                .mapToInt(d -> deviceIds.get(((Decoded.Telemetry) d).deviceExt()))
-                .filter(bindingsByDevice::containsKey)
-                .distinct().toArray();
-        return watched.length == 0 ? TelemetryStore.Hook.NONE : new UnitsBatch(watched, items, deviceIds);
+        Map<String, List<UnitReading>> perUnit = new TreeMap<>();
+        for (Decoded d : items) {
+            if (!(d instanceof Decoded.Telemetry t)) {
+                continue;
+            }
+            int deviceId = deviceIds.get(t.deviceExt());
+            List<AlarmStore.Binding> bindings = bindingsByDevice.get(deviceId);
+            if (bindings == null) {
+                continue;
+            }
+            for (Reading r : t.readings()) {
+                for (AlarmStore.Binding b : bindings) {
+                    if (b.covers(r.ts())) {
+                        perUnit.computeIfAbsent(b.unitId(), k -> new ArrayList<>())
+                                .add(new UnitReading(r, deviceId, b.profile()));
+                        break;
+                    }
+                }
+            }
+        }
+        return perUnit.isEmpty() ? TelemetryStore.Hook.NONE : new UnitsBatch(perUnit);
     }
 
     /** One reading of a unit, with the device it came from and the profile in force. */
     private record UnitReading(Reading reading, int deviceId, Profile profile) {
     }
 
+    /**
+     * The readings of one batch by unit. Every decoded reading of a bound device is offered to the evaluator: one
+     * that is not newer than its unit's front (a redelivery, or late data) changes nothing, so only new readings
+     * count, without asking the insert which rows were new.
+     */
     private final class UnitsBatch implements TelemetryStore.Hook {
-        private final int[] watched;
-        private final List<Decoded> items;
-        private final Map<String, Integer> deviceIds;
+        private final Map<String, List<UnitReading>> perUnit;
         private final Map<String, CachedState> saved = new HashMap<>();
 
-        UnitsBatch(int[] watched, List<Decoded> items, Map<String, Integer> deviceIds) {
-            this.watched = watched;
-            this.items = items;
-            this.deviceIds = deviceIds;
+        UnitsBatch(Map<String, List<UnitReading>> perUnit) {
+            this.perUnit = perUnit;
         }
 
         @Override
-        public int[] watched() {
-            return watched;
-        }
-
-        @Override
-        public void afterInsert(Connection c, Map<Integer, Set<Long>> insertedTsMs) throws SQLException {
-            Map<String, List<UnitReading>> perUnit = byUnit(insertedTsMs);
-            if (perUnit.isEmpty()) {
-                return;
-            }
+        public void afterInsert(Connection c) throws SQLException {
             String[] units = perUnit.keySet().toArray(new String[0]);
-            Map<String, UnitAlarmState> current = lockAndLoad(c, units);
+            long[] rowVersions = new long[units.length];
+            Map<String, UnitAlarmState> current = load(c, units, rowVersions);
             for (String[] reset : store.claimResets(c, units)) {
                 evaluator.resolved(current.get(reset[0]), Rule.fromWire(reset[1]), Severity.fromWire(reset[2]));
             }
@@ -118,59 +125,45 @@ public final class AlarmStage implements TelemetryStore.HookFactory {
                 fronts[i] = Timestamp.from(front == null ? readings.get(readings.size() - 1).reading().ts() : front);
                 json[i] = state.toJson();
             }
-            Map<String, Long> versions = store.saveStates(c, units, fronts, json);
+            Map<String, Long> versions = store.saveStates(c, units, fronts, json, rowVersions);
+            if (versions.size() != units.length) {
+                // another writer moved one of these units on since we read it: evaluate the batch again
+                throw new SQLException("alarm state of " + (units.length - versions.size())
+                        + " unit(s) changed concurrently; retrying the batch", "40001");
+            }
             for (String unit : units) {
                 saved.put(unit, new CachedState(versions.get(unit), current.get(unit)));
             }
         }
 
-        private Map<String, List<UnitReading>> byUnit(Map<Integer, Set<Long>> insertedTsMs) {
-            Map<String, List<UnitReading>> perUnit = new TreeMap<>();
-            for (Decoded d : items) {
-                if (!(d instanceof Decoded.Telemetry t)) {
-                    continue;
-                }
-                int deviceId = deviceIds.get(t.deviceExt());
-                Set<Long> fresh = insertedTsMs.get(deviceId);
-                List<AlarmStore.Binding> bindings = bindingsByDevice.get(deviceId);
-                if (fresh == null || bindings == null) {
-                    continue;
-                }
-                for (Reading r : t.readings()) {
-                    if (!fresh.contains(r.ts().toEpochMilli())) {
-                        continue;
-                    }
-                    for (AlarmStore.Binding b : bindings) {
-                        if (b.covers(r.ts())) {
-                            perUnit.computeIfAbsent(b.unitId(), k -> new ArrayList<>())
-                                    .add(new UnitReading(r, deviceId, b.profile()));
-                            break;
-                        }
-                    }
-                }
-            }
-            return perUnit;
-        }
-
-        /** Locks the units' state rows; parses only those another writer (or nobody yet) has changed. */
-        private Map<String, UnitAlarmState> lockAndLoad(Connection c, String[] units) throws SQLException {
-            Map<String, Long> rowVersions = store.lockStates(c, units);
+        /** The units' states: from the cache where this writer saved them last, else read (with row versions). */
+        private Map<String, UnitAlarmState> load(Connection c, String[] units, long[] rowVersions)
+                throws SQLException {
             Map<String, UnitAlarmState> out = new HashMap<>();
-            List<String> stale = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
             for (String u : units) {
                 CachedState cached = states.get(u);
-                Long v = rowVersions.get(u);
-                if (v == null) {
-                    out.put(u, UnitAlarmState.initial());
-                } else if (cached != null && cached.rowVersion() == v) {
+                if (cached != null) {
                     out.put(u, cached.state());
                 } else {
-                    stale.add(u);
+                    unknown.add(u);
                 }
             }
-            if (!stale.isEmpty()) {
-                store.readStates(c, stale.toArray(new String[0]))
-                        .forEach((u, json) -> out.put(u, UnitAlarmState.fromJson(json)));
+            Map<String, AlarmStore.StoredState> stored = unknown.isEmpty() ? Map.of()
+                    : store.readStates(c, unknown.toArray(new String[0]));
+            for (int i = 0; i < units.length; i++) {
+                String u = units[i];
+                CachedState cached = states.get(u);
+                AlarmStore.StoredState s = stored.get(u);
+                if (cached != null) {
+                    rowVersions[i] = cached.rowVersion();
+                } else if (s != null) {
+                    out.put(u, UnitAlarmState.fromJson(s.json()));
+                    rowVersions[i] = s.rowVersion();
+                } else {
+                    out.put(u, UnitAlarmState.initial());
+                    rowVersions[i] = -1;
+                }
             }
             return out;
         }

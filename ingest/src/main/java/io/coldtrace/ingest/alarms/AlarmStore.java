@@ -23,10 +23,6 @@ final class AlarmStore {
         }
     }
 
-    /** A unit's stored evaluator state (null json = never evaluated). */
-    record StoredState(String json) {
-    }
-
     private static final String CONFIG_VERSION = "SELECT value::bigint FROM ct_meta WHERE key = 'alarm_config_version'";
 
     private static final String BINDINGS = """
@@ -35,21 +31,25 @@ final class AlarmStore {
             JOIN unit u ON u.id = b.unit_id
             JOIN limit_profile p ON p.id = u.profile_id""";
 
-    private static final String LOCK_STATES = """
-            SELECT unit_id, xmin::text::bigint FROM alarm_state WHERE unit_id = ANY(?) ORDER BY unit_id FOR UPDATE""";
-
-    private static final String READ_STATES = "SELECT unit_id, state::text FROM alarm_state WHERE unit_id = ANY(?)";
+    private static final String READ_STATES = """
+            SELECT unit_id, state::text, xmin::text::bigint FROM alarm_state WHERE unit_id = ANY(?)""";
 
     private static final String PENDING_RESETS = """
             UPDATE alarm SET engine_reset = true
             WHERE unit_id = ANY(?) AND resolved_at IS NOT NULL AND NOT engine_reset
             RETURNING unit_id, rule, severity""";
 
-    private static final String SAVE_STATES = """
+    // optimistic: a row is only replaced if it is still the version the state was read from (-1 = no row yet)
+    private static final String UPDATE_STATES = """
+            UPDATE alarm_state a SET evaluated_to = x.t, state = x.s::jsonb, updated_at = now()
+            FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::bigint[]) AS x(u, t, s, v)
+            WHERE a.unit_id = x.u AND a.xmin::text::bigint = x.v
+            RETURNING a.unit_id, a.xmin::text::bigint""";
+
+    private static final String INSERT_STATES = """
             INSERT INTO alarm_state (unit_id, evaluated_to, state, updated_at)
             SELECT u, t, s::jsonb, now() FROM unnest(?::text[], ?::timestamptz[], ?::text[]) AS x(u, t, s)
-            ON CONFLICT (unit_id) DO UPDATE
-            SET evaluated_to = EXCLUDED.evaluated_to, state = EXCLUDED.state, updated_at = now()
+            ON CONFLICT (unit_id) DO NOTHING
             RETURNING unit_id, xmin::text::bigint""";
 
     private static final String RAISE = """
@@ -124,28 +124,18 @@ final class AlarmStore {
         return rs.wasNull() ? null : Duration.ofSeconds(s);
     }
 
-    /** Locks the units' state rows and returns their row versions (absent units have no state yet). */
-    Map<String, Long> lockStates(Connection c, String[] unitIds) throws SQLException {
-        Map<String, Long> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(LOCK_STATES)) {
-            ps.setArray(1, c.createArrayOf("text", unitIds));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-        }
-        return out;
+    /** A stored state and the version (xmin) of the row holding it. */
+    record StoredState(String json, long rowVersion) {
     }
 
-    /** The stored states of these units, as JSON. */
-    Map<String, String> readStates(Connection c, String[] unitIds) throws SQLException {
-        Map<String, String> out = new HashMap<>();
+    /** The stored states of these units (units without a row are absent). */
+    Map<String, StoredState> readStates(Connection c, String[] unitIds) throws SQLException {
+        Map<String, StoredState> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(READ_STATES)) {
             ps.setArray(1, c.createArrayOf("text", unitIds));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
+                    out.put(rs.getString(1), new StoredState(rs.getString(2), rs.getLong(3)));
                 }
             }
         }
@@ -166,24 +156,54 @@ final class AlarmStore {
         return out;
     }
 
-    /** Saves the states and returns each row's new version. */
-    Map<String, Long> saveStates(Connection c, String[] unitIds, Timestamp[] evaluatedTo, String[] json)
-            throws SQLException {
+    /**
+     * Saves the states if their rows are still the versions they were read from ({@code rowVersions}, -1 = no row
+     * yet) and returns each row's new version; a unit missing from the answer was changed by someone else meanwhile.
+     */
+    Map<String, Long> saveStates(Connection c, String[] unitIds, Timestamp[] evaluatedTo, String[] json,
+                                 long[] rowVersions) throws SQLException {
+        List<Integer> updates = new ArrayList<>();
+        List<Integer> inserts = new ArrayList<>();
+        for (int i = 0; i < unitIds.length; i++) {
+            (rowVersions[i] < 0 ? inserts : updates).add(i);
+        }
         Map<String, Long> versions = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(SAVE_STATES)) {
-            Array u = c.createArrayOf("text", unitIds);
-            Array t = c.createArrayOf("timestamptz", evaluatedTo);
-            Array s = c.createArrayOf("text", json);
-            ps.setArray(1, u);
-            ps.setArray(2, t);
-            ps.setArray(3, s);
+        if (!updates.isEmpty()) {
+            Long[] v = updates.stream().map(i -> rowVersions[i]).toArray(Long[]::new);
+            save(c, UPDATE_STATES, pick(unitIds, updates), pick(evaluatedTo, updates), pick(json, updates), v,
+                    versions);
+        }
+        if (!inserts.isEmpty()) {
+            save(c, INSERT_STATES, pick(unitIds, inserts), pick(evaluatedTo, inserts), pick(json, inserts), null,
+                    versions);
+        }
+        return versions;
+    }
+
+    private static void save(Connection c, String sql, String[] u, Timestamp[] t, String[] s, Long[] v,
+                             Map<String, Long> versions) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", u));
+            ps.setArray(2, c.createArrayOf("timestamptz", t));
+            ps.setArray(3, c.createArrayOf("text", s));
+            if (v != null) {
+                ps.setArray(4, c.createArrayOf("int8", v));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     versions.put(rs.getString(1), rs.getLong(2));
                 }
             }
         }
-        return versions;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T[] pick(T[] all, List<Integer> idx) {
+        T[] out = java.util.Arrays.copyOf(all, idx.size());
+        for (int i = 0; i < idx.size(); i++) {
+            out[i] = all[idx.get(i)];
+        }
+        return out;
     }
 
     /** Returns true if a new alarm row was created (false: it already existed, e.g. re-evaluation). */

@@ -12,8 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
+
 import java.util.List;
 import java.util.Map;
 import org.postgresql.PGConnection;
@@ -64,11 +63,7 @@ public final class TelemetryStore {
                       FROM ins GROUP BY device_id) s
                 WHERE d.id = s.device_id
             )
-            SELECT n.c, w.ids, w.ms
-            FROM (SELECT count(*) AS c FROM ins) n,
-                 (SELECT array_agg(device_id ORDER BY device_id, ts) AS ids,
-                         array_agg((extract(epoch FROM ts) * 1000)::bigint ORDER BY device_id, ts) AS ms
-                  FROM ins WHERE device_id = ANY(?)) w""".formatted(CHANNELS, rollup("telemetry_1m", "minute"),
+            SELECT count(*) FROM ins""".formatted(CHANNELS, rollup("telemetry_1m", "minute"),
             rollup("telemetry_1h", "hour"), excludedSet(CHANNELS));
 
     private static final String ENSURE_DEVICES = """
@@ -163,14 +158,9 @@ public final class TelemetryStore {
         return ids;
     }
 
-    /**
-     * Work that joins a batch's transaction after the insert (alarm evaluation): it names the devices whose newly
-     * inserted readings it needs and receives their timestamps.
-     */
+    /** Work that joins a batch's transaction after the insert (alarm evaluation). */
     public interface Hook {
-        int[] watched();
-
-        void afterInsert(Connection c, Map<Integer, Set<Long>> insertedTsMs) throws SQLException;
+        void afterInsert(Connection c) throws SQLException;
 
         /** The batch's transaction committed. */
         default void committed() {
@@ -181,16 +171,7 @@ public final class TelemetryStore {
         }
 
         /** Watches nothing. */
-        Hook NONE = new Hook() {
-            @Override
-            public int[] watched() {
-                return new int[0];
-            }
-
-            @Override
-            public void afterInsert(Connection c, Map<Integer, Set<Long>> insertedTsMs) {
-            }
-        };
+        Hook NONE = c -> { };
     }
 
     /** Makes the hook of one batch, inside its transaction. */
@@ -210,31 +191,11 @@ public final class TelemetryStore {
             int inserted = 0;
             if (staged > 0) {
                 hook = hooks.begin(c, items, deviceIds);
-                int[] watched = hook.watched();
-                Map<Integer, Set<Long>> fresh = new HashMap<>();
-                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                    Integer[] w = new Integer[watched.length];
-                    for (int i = 0; i < w.length; i++) {
-                        w[i] = watched[i];
-                    }
-                    ps.setArray(1, c.createArrayOf("int4", w));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        inserted = rs.getInt(1);
-                        Array ids = rs.getArray(2);
-                        Array ms = rs.getArray(3);
-                        if (ids != null) {
-                            Integer[] di = (Integer[]) ids.getArray();
-                            Long[] tm = (Long[]) ms.getArray();
-                            for (int i = 0; i < di.length; i++) {
-                                fresh.computeIfAbsent(di[i], k -> new HashSet<>()).add(tm[i]);
-                            }
-                        }
-                    }
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(INSERT)) {
+                    rs.next();
+                    inserted = rs.getInt(1);
                 }
-                if (!fresh.isEmpty()) {
-                    hook.afterInsert(c, fresh);
-                }
+                hook.afterInsert(c);
             }
             writeDeadLetters(c, items);
             writeStatuses(c, items, deviceIds);
