@@ -13,6 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +40,12 @@ public final class AlarmStage implements TelemetryStore.HookFactory {
     private long configVersion = -1;
     private Map<Integer, List<AlarmStore.Binding>> bindingsByDevice = Map.of();
     private final Map<String, CachedState> states = new HashMap<>();
+    // evaluation is CPU work: it runs here while the writer's connection waits for the insert
+    private final ExecutorService evaluatorThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ingest-alarm-evaluator");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A unit's state as this writer last saved it, and the version of the row that holds it. */
     private record CachedState(long rowVersion, UnitAlarmState state) {
@@ -80,7 +90,20 @@ public final class AlarmStage implements TelemetryStore.HookFactory {
                 }
             }
         }
-        return perUnit.isEmpty() ? TelemetryStore.Hook.NONE : new UnitsBatch(perUnit);
+        if (perUnit.isEmpty()) {
+            return TelemetryStore.Hook.NONE;
+        }
+        UnitsBatch batch = new UnitsBatch(perUnit);
+        batch.prepare(c);
+        return batch;
+    }
+
+    /** A change the evaluator made, for the unit and device it belongs to. */
+    private record Change(String unit, int deviceId, AlarmChange change) {
+    }
+
+    /** What evaluating a batch produced: changes in order, and each unit's new front and state. */
+    private record Evaluated(List<Change> changes, Timestamp[] fronts, String[] json) {
     }
 
     /** One reading of a unit, with the device it came from and the profile in force. */
@@ -94,21 +117,29 @@ public final class AlarmStage implements TelemetryStore.HookFactory {
      */
     private final class UnitsBatch implements TelemetryStore.Hook {
         private final Map<String, List<UnitReading>> perUnit;
+        private final String[] units;
+        private final long[] rowVersions;
         private final Map<String, CachedState> saved = new HashMap<>();
+        private Map<String, UnitAlarmState> current;
+        private Future<Evaluated> evaluation;
 
         UnitsBatch(Map<String, List<UnitReading>> perUnit) {
             this.perUnit = perUnit;
+            this.units = perUnit.keySet().toArray(new String[0]);
+            this.rowVersions = new long[units.length];
         }
 
-        @Override
-        public void afterInsert(Connection c) throws SQLException {
-            String[] units = perUnit.keySet().toArray(new String[0]);
-            long[] rowVersions = new long[units.length];
-            Map<String, UnitAlarmState> current = load(c, units, rowVersions);
+        /** Reads what it must, then evaluates on the evaluator thread while the insert runs in the database. */
+        void prepare(Connection c) throws SQLException {
+            current = load(c, units, rowVersions);
             for (String[] reset : store.claimResets(c, units)) {
                 evaluator.resolved(current.get(reset[0]), Rule.fromWire(reset[1]), Severity.fromWire(reset[2]));
             }
-            store.clearOffline(c, units);
+            evaluation = evaluatorThread.submit(this::evaluate);
+        }
+
+        private Evaluated evaluate() {
+            List<Change> changes = new ArrayList<>();
             Timestamp[] fronts = new Timestamp[units.length];
             String[] json = new String[units.length];
             for (int i = 0; i < units.length; i++) {
@@ -118,14 +149,24 @@ public final class AlarmStage implements TelemetryStore.HookFactory {
                 readings.sort(Comparator.comparing(s -> s.reading().ts()));
                 for (UnitReading s : readings) {
                     for (AlarmChange change : evaluator.evaluate(s.profile(), state, s.reading())) {
-                        apply(c, unit, s.deviceId(), change);
+                        changes.add(new Change(unit, s.deviceId(), change));
                     }
                 }
                 Instant front = state.evaluatedTo();
                 fronts[i] = Timestamp.from(front == null ? readings.get(readings.size() - 1).reading().ts() : front);
                 json[i] = state.toJson();
             }
-            Map<String, Long> versions = store.saveStates(c, units, fronts, json, rowVersions);
+            return new Evaluated(changes, fronts, json);
+        }
+
+        @Override
+        public void afterInsert(Connection c) throws SQLException {
+            store.clearOffline(c, units);
+            Evaluated done = await();
+            for (Change ch : done.changes()) {
+                apply(c, ch.unit(), ch.deviceId(), ch.change());
+            }
+            Map<String, Long> versions = store.saveStates(c, units, done.fronts(), done.json(), rowVersions);
             if (versions.size() != units.length) {
                 // another writer moved one of these units on since we read it: evaluate the batch again
                 throw new SQLException("alarm state of " + (units.length - versions.size())
@@ -133,6 +174,18 @@ public final class AlarmStage implements TelemetryStore.HookFactory {
             }
             for (String unit : units) {
                 saved.put(unit, new CachedState(versions.get(unit), current.get(unit)));
+            }
+        }
+
+        private Evaluated await() throws SQLException {
+            try {
+                return evaluation.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while evaluating alarms", "57014");
             }
         }
 
@@ -175,6 +228,13 @@ public final class AlarmStage implements TelemetryStore.HookFactory {
 
         @Override
         public void rolledBack() {
+            if (evaluation != null) {
+                try {
+                    evaluation.get();
+                } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
+                    // whatever it did is void: the cache goes
+                }
+            }
             // the cached objects may have been advanced by the evaluation that was just undone
             states.clear();
         }

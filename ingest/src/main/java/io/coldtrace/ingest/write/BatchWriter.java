@@ -171,6 +171,11 @@ public final class BatchWriter implements Runnable {
                     LOG.info("database reachable again: batch committed");
                 }
                 return inserted;
+            } catch (RuntimeException e) {
+                // a bug of ours on some message: find it by writing one at a time rather than stall everything
+                LOG.error("writing a batch failed unexpectedly; writing its messages one by one", e);
+                closeConnection();
+                return writeOneByOne(items);
             } catch (SQLException e) {
                 if (SqlErrors.isDataError(e)) {
                     databaseUp = true;
@@ -202,7 +207,9 @@ public final class BatchWriter implements Runnable {
                     Connection c = connection();
                     inserted += store.write(c, List.of(d), deviceIdsFor(c, List.of(d)), hooks);
                     break;
-                } catch (SQLException e) {
+                } catch (SQLException | RuntimeException failure) {
+                    SQLException e = failure instanceof SQLException se ? se
+                            : new SQLException("ingest failed on this message: " + failure, "22000", failure);
                     if (!SqlErrors.isDataError(e)) {
                         metrics.dbRetry();
                         closeConnection();
