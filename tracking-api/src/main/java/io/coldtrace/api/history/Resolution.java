@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How finely a history is read: raw readings up to 6 h, minute rollups up to 8 days, hour rollups beyond (at most
- * 31 days), so one answer holds at most a few thousand to ~11,500 points.
+ * How finely a history is read: raw readings up to 6 h, minute rollups up to 2 days, hour rollups beyond (at most
+ * 31 days), so one answer holds at most ~2,900 points: more than a chart's width in pixels, and the rollups' min
+ * and max keep every excursion visible. Zooming in re-reads at the finer resolution. (Minute rows of one device lie
+ * one per heap page on plain PostgreSQL, since readings arrive minute by minute for all devices: 10,080 of them for
+ * a week cost ~10,000 page reads; 168 hour rows cost a handful.)
  */
 public enum Resolution {
     RAW("raw", "telemetry", null),
@@ -15,7 +18,7 @@ public enum Resolution {
     /** Longest span one request may ask for. */
     public static final Duration MAX_SPAN = Duration.ofDays(31);
     static final Duration RAW_MAX = Duration.ofHours(6);
-    static final Duration MINUTE_MAX = Duration.ofDays(8);
+    static final Duration MINUTE_MAX = Duration.ofDays(2);
 
     private final String label;
     private final String table;

@@ -79,7 +79,7 @@ class HistoryIT {
     }
 
     @Test
-    void aSpanUpToEightDaysIsMinuteRollupsClippedToTheBinding() {
+    void aSpanUpToTwoDaysIsMinuteRollupsClippedToTheBinding() {
         JsonObject a = history("room-a", "2025-02-28T00:00:00Z", "2025-03-02T00:00:00Z");
         assertThat(a.getString("resolution")).isEqualTo("1m");
         JsonArray points = a.getJsonArray("points");
