@@ -1,5 +1,6 @@
 package io.coldtrace.api.devices;
 
+import io.coldtrace.api.auth.OrgScope;
 import io.coldtrace.api.db.Rows;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,9 +27,11 @@ public final class DeviceQueries {
             FROM device_latest l
             JOIN device d ON d.id = l.device_id
             LEFT JOIN device_binding b ON b.device_id = d.id AND b.valid @> now()
-            WHERE %s
+            LEFT JOIN unit u ON u.id = b.unit_id
+            LEFT JOIN site s ON s.id = u.site_id
+            WHERE %s AND %s
             ORDER BY d.ext_id
-            LIMIT ?""".formatted(STATUS, SITE_FILTER);
+            LIMIT ?""".formatted(STATUS, OrgScope.filter("s.org_id"), SITE_FILTER);
 
     private static final String UNCLAIMED = """
             SELECT d.ext_id, d.site_hint, d.first_seen, d.last_ts, d.last_ingested_at, d.msgs, d.firmware,
@@ -39,25 +42,42 @@ public final class DeviceQueries {
             LIMIT ?""".formatted(STATUS, SITE_FILTER);
 
     private static final String COMPLETENESS = """
-            SELECT ext_id, min_seq, max_seq, msgs, missing_msgs FROM device_completeness WHERE ext_id = ?""";
+            SELECT c.ext_id, c.min_seq, c.max_seq, c.msgs, c.missing_msgs
+            FROM device_completeness c
+            LEFT JOIN device_binding b ON b.device_id = c.id AND b.valid @> now()
+            LEFT JOIN unit u ON u.id = b.unit_id
+            LEFT JOIN site s ON s.id = u.site_id
+            WHERE c.ext_id = ? AND %s""".formatted(OrgScope.filter("s.org_id"));
 
     private DeviceQueries() {
     }
 
-    /** Latest reading per device with its current unit (null when unbound); {@code site} null = every site. */
-    public static JsonArray latest(Connection c, String site, int limit) throws SQLException {
-        return siteList(c, LATEST, site, limit);
+    /**
+     * Latest reading per device with its current unit (null when unbound); {@code site} null = every site. Outside
+     * an unscoped admin's view only devices now in a unit of the caller's organisation appear.
+     */
+    public static JsonArray latest(Connection c, OrgScope scope, String site, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LATEST)) {
+            ps.setBoolean(1, scope.all());
+            ps.setString(2, scope.orgId());
+            ps.setString(3, site);
+            ps.setString(4, site);
+            ps.setInt(5, limit);
+            return Rows.list(ps);
+        }
     }
 
-    /** Devices that reported but sit in no unit now. */
+    /** Devices that reported but sit in no unit now: nobody's yet, so every reader may see them to claim them. */
     public static JsonArray unclaimed(Connection c, String site, int limit) throws SQLException {
         return siteList(c, UNCLAIMED, site, limit);
     }
 
-    /** Sequence-number completeness of the device with external id {@code extId}. */
-    public static Optional<JsonObject> completeness(Connection c, String extId) throws SQLException {
+    /** Sequence-number completeness of the device with external id {@code extId}, if the caller may see it. */
+    public static Optional<JsonObject> completeness(Connection c, OrgScope scope, String extId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(COMPLETENESS)) {
             ps.setString(1, extId);
+            ps.setBoolean(2, scope.all());
+            ps.setString(3, scope.orgId());
             return Rows.first(ps);
         }
     }

@@ -1,5 +1,6 @@
 package io.coldtrace.api.devices;
 
+import io.coldtrace.api.auth.OrgScope;
 import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.http.Access;
@@ -31,7 +32,8 @@ public final class DeviceRoutes implements RouteTable.Feature {
     private Future<Void> latest(RoutingContext ctx) {
         String site = site(ctx);
         int limit = limit(ctx);
-        return db.query(c -> DeviceQueries.latest(c, site, limit)).compose(rows -> Responses.items(ctx, rows));
+        OrgScope scope = OrgScope.of(ctx);
+        return db.query(c -> DeviceQueries.latest(c, scope, site, limit)).compose(rows -> Responses.items(ctx, rows));
     }
 
     private Future<Void> unclaimed(RoutingContext ctx) {
@@ -42,7 +44,8 @@ public final class DeviceRoutes implements RouteTable.Feature {
 
     private Future<Void> completeness(RoutingContext ctx) {
         String id = Params.pathText(ctx, "id", MAX_TEXT);
-        return db.query(c -> DeviceQueries.completeness(c, id))
+        OrgScope scope = OrgScope.of(ctx);
+        return db.query(c -> DeviceQueries.completeness(c, scope, id))
                 .compose(found -> Responses.okOr404(ctx, found, "no device " + id));
     }
 

@@ -20,12 +20,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Device read routes against rows inserted with SQL. */
 class DevicesIT {
     private static TestApi api;
-    private static String operator;
+    private static String admin;
 
     @BeforeAll
     static void seed() {
         api = TestApi.start("devices");
-        operator = api.token(Role.OPERATOR);
+        admin = api.token(Role.ADMIN);
         api.sql("INSERT INTO org (id, name) VALUES ('o1', 'Org 1')");
         api.sql("INSERT INTO site (id, org_id, name) VALUES ('s1', 'o1', 'Origin store')");
         api.sql("INSERT INTO unit (id, site_id, kind, name) VALUES ('room-1', 's1', 'cold_room', 'Room 1')");
@@ -48,8 +48,22 @@ class DevicesIT {
     }
 
     @Test
+    void outsideAnAdminsViewOnlyDevicesInTheCallersOrganisationsUnitsAreShown() {
+        api.sql("INSERT INTO org (id, name) VALUES ('o2', 'Org 2') ON CONFLICT DO NOTHING");
+        String own = api.token(Role.OPERATOR, "o1");
+        String other = api.token(Role.QA, "o2");
+        JsonArray mine = Http.json(api.http().get("/api/v1/devices/latest", own)).getJsonArray("items");
+        assertThat(mine).extracting(o -> ((JsonObject) o).getString("ext_id")).containsExactly("dev-a");
+        assertThat(Http.json(api.http().get("/api/v1/devices/latest", other)).getJsonArray("items")).isEmpty();
+        assertThat(api.http().get("/api/v1/devices/dev-a/completeness", own).statusCode()).isEqualTo(200);
+        assertThat(api.http().get("/api/v1/devices/dev-a/completeness", other).statusCode()).isEqualTo(404);
+        // unclaimed devices are nobody's yet: every reader sees them, to claim them
+        assertThat(Http.json(api.http().get("/api/v1/devices/unclaimed", other)).getJsonArray("items")).isNotEmpty();
+    }
+
+    @Test
     void latestListsEachDeviceReadingWithItsCurrentUnitAndStatus() {
-        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/latest", operator);
+        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/latest", admin);
         assertThat(r.statusCode()).isEqualTo(200);
         JsonArray items = Http.json(r).getJsonArray("items");
         assertThat(items).hasSize(2);
@@ -74,16 +88,16 @@ class DevicesIT {
 
     @Test
     void latestFiltersBySiteAndLimits() {
-        JsonArray s2 = Http.json(api.http().get("/api/v1/devices/latest?site=s2", operator)).getJsonArray("items");
+        JsonArray s2 = Http.json(api.http().get("/api/v1/devices/latest?site=s2", admin)).getJsonArray("items");
         assertThat(s2).extracting(o -> ((JsonObject) o).getString("ext_id")).containsExactly("dev-b");
-        JsonArray one = Http.json(api.http().get("/api/v1/devices/latest?limit=1", operator)).getJsonArray("items");
+        JsonArray one = Http.json(api.http().get("/api/v1/devices/latest?limit=1", admin)).getJsonArray("items");
         assertThat(one).hasSize(1);
     }
 
     @ParameterizedTest
     @CsvSource({"limit=0,limit", "limit=1001,limit", "limit=abc,limit", "limit=1&limit=2,limit", "site=,site"})
     void badQueryParametersAre400NamingTheParameter(String query, String field) {
-        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/latest?" + query, operator);
+        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/latest?" + query, admin);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(Http.json(r).getString("error")).isEqualTo("bad_request");
         assertThat(Http.json(r).getString("field")).isEqualTo(field);
@@ -91,24 +105,24 @@ class DevicesIT {
 
     @Test
     void aBadlyEncodedQueryIs400NotAServerError() {
-        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/latest?limit=%zz", operator);
+        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/latest?limit=%zz", admin);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(Http.json(r).getString("error")).isEqualTo("bad_request");
     }
 
     @Test
     void unclaimedListsDevicesWithoutACurrentBinding() {
-        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/unclaimed", operator);
+        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/unclaimed", admin);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(Http.json(r).getJsonArray("items")).extracting(o -> ((JsonObject) o).getString("ext_id"))
                 .containsExactly("dev-b", "dev-c");
-        HttpResponse<Buffer> bad = api.http().get("/api/v1/devices/unclaimed?limit=-1", operator);
+        HttpResponse<Buffer> bad = api.http().get("/api/v1/devices/unclaimed?limit=-1", admin);
         assertThat(Http.json(bad).getString("field")).isEqualTo("limit");
     }
 
     @Test
     void completenessCountsMissingMessages() {
-        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/dev-a/completeness", operator);
+        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/dev-a/completeness", admin);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(Http.json(r)).isEqualTo(new JsonObject().put("ext_id", "dev-a").put("min_seq", 1L)
                 .put("max_seq", 10L).put("msgs", 8L).put("missing_msgs", 2L));
@@ -116,7 +130,7 @@ class DevicesIT {
 
     @Test
     void completenessOfAnUnknownDeviceIs404Json() {
-        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/nope/completeness", operator);
+        HttpResponse<Buffer> r = api.http().get("/api/v1/devices/nope/completeness", admin);
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(Http.json(r).getString("error")).isEqualTo("not_found");
     }
