@@ -13,7 +13,7 @@ class BrokerRestartIT {
         try (PrivateMosquitto broker = PrivateMosquitto.start();
              IngestHarness h = new IngestHarness(broker.url()).start();
              TestStream stream = new TestStream(broker.url(), "BRR-", 10, 200, 4)) {
-            stream.start();
+            stream.paced(20).start();
             stream.awaitPublished(600);
             broker.restart();
             stream.join();

@@ -42,7 +42,7 @@ class DatabaseOutageIT {
                     .with("COLDTRACE_INGEST_BATCH_SIZE", String.valueOf(batch))
                     .with("COLDTRACE_INGEST_MAX_BACKLOG", String.valueOf(maxBacklog)).start();
                  TestStream stream = new TestStream(h.mqttUrl, "DBO-", 20, 150, 5)) {
-                stream.start();
+                stream.paced(20).start();
                 stream.awaitPublished(800);
                 pg.stopHard();
                 long publishedAtStop = stream.published.get();

@@ -24,7 +24,7 @@ class IngestKilledIT {
             try (IngestProcess first = IngestProcess.start(h.env)) {
                 // subscribed (persistent session exists) before the devices start publishing
                 Await.until(Duration.ofSeconds(60), () -> ready(h) || !first.alive(), first::logTail);
-                stream.start();
+                stream.paced(20).start();
                 Await.until(Duration.ofSeconds(60), () -> h.count("SELECT count(*) " + where) > 3000
                         || !first.alive(), () -> first.logTail());
                 assertThat(first.alive()).as("first ingest still running").isTrue();

@@ -30,6 +30,7 @@ final class TestStream implements AutoCloseable {
     private final TelemetryCodec codec = TelemetryCodec.withDefaults();
     private Thread thread;
     private volatile Throwable failure;
+    private long roundPauseMs;
     private MqttClient client;
 
     TestStream(String url, String prefix, int devices, int messages, int readingsPerMessage) {
@@ -44,6 +45,12 @@ final class TestStream implements AutoCloseable {
         return (long) devices * messages * readingsPerMessage;
     }
 
+    /** Pauses between rounds (one message per device), so a fault can land in the middle of the stream. */
+    TestStream paced(long pauseMs) {
+        this.roundPauseMs = pauseMs;
+        return this;
+    }
+
     TestStream start() {
         thread = new Thread(this::run, "test-stream-" + prefix);
         thread.start();
@@ -56,6 +63,9 @@ final class TestStream implements AutoCloseable {
                 for (int d = 0; d < devices; d++) {
                     publishUntilAcked(Topics.telemetry("site-s", prefix + d), codec.encode(message(seq)));
                     published.incrementAndGet();
+                }
+                if (roundPauseMs > 0) {
+                    Thread.sleep(roundPauseMs);
                 }
             }
         } catch (Throwable t) {
@@ -113,7 +123,9 @@ final class TestStream implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code n} messages (or the whole stream, if shorter) were acknowledged by the broker. */
     void awaitPublished(long n) throws InterruptedException {
+        n = Math.min(n, (long) devices * messages);
         while (published.get() < n) {
             if (failure != null || !thread.isAlive() && published.get() < n) {
                 throw new AssertionError("stream stopped at " + published.get(), failure);
