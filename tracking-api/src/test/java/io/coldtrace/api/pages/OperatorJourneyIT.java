@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -121,10 +122,14 @@ class OperatorJourneyIT {
         By value = By.cssSelector("[data-unit='room'] .value");
         wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(value, "—")));
         d.executeScript("window.__sameDocument = true;");
-        String firstReading = d.findElement(card).getAttribute("data-reading");
+        // cards are re-rendered on every live update: always find them afresh
+        String firstReading = wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(card).getAttribute("data-reading"));
         // new readings reach the card over the live stream, without a reload
-        wait.until(driver -> !firstReading.equals(driver.findElement(card).getAttribute("data-reading")));
-        assertThat(d.findElement(card).getAttribute("data-reading")).isNotBlank();
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            String reading = driver.findElement(card).getAttribute("data-reading");
+            return reading != null && !reading.isBlank() && !reading.equals(firstReading);
+        });
         browser.screenshot("journey-overview");
 
         // the simulator leaves the door open: the card shows it live, then the door rule raises an alarm
@@ -133,10 +138,13 @@ class OperatorJourneyIT {
         assertThat(d.executeScript("return window.__sameDocument === true;")).as("no reload").isEqualTo(true);
         d.findElement(By.linkText("Alarms")).click();
         By doorAlarm = By.xpath("//tr[@data-rule='door_open']");
-        wait.until(ExpectedConditions.presenceOfElementLocated(doorAlarm));
-        assertThat(d.findElement(doorAlarm).getAttribute("data-state")).isEqualTo("open");
+        // the list re-renders on every live alarm event: always find rows afresh
+        wait.until(ExpectedConditions.attributeToBe(doorAlarm, "data-state", "open"));
         browser.screenshot("journey-alarm-open");
-        d.findElement(By.xpath("//tr[@data-rule='door_open']//button[contains(@class,'ack')]")).click();
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(By.xpath("//tr[@data-rule='door_open']//button[contains(@class,'ack')]")).click();
+            return !driver.findElements(By.cssSelector(".ack-comment")).isEmpty();
+        });
         d.findElement(By.cssSelector(".ack-comment")).sendKeys("Door closed by the night shift; product checked");
         d.findElement(By.cssSelector(".ack-confirm")).click();
         wait.until(ExpectedConditions.attributeToBe(doorAlarm, "data-state", "acknowledged"));

@@ -170,7 +170,8 @@ class PagesBrowserIT {
         browser.screenshot("alarms-ack-form-en");
         d.findElement(By.cssSelector(".ack-confirm")).click();
         browser.await().until(ExpectedConditions.attributeToBe(row, "data-state", "acknowledged"));
-        assertThat(d.findElement(row).getText()).contains("Door closed, product probed at 6.1 °C");
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(row,
+                "Door closed, product probed at 6.1 °C"));
         browser.screenshot("alarms-en");
         assertThat(browser.severeConsoleMessages()).isEmpty();
     }
