@@ -103,7 +103,7 @@ public final class IngestMain {
                 new AlarmStage(cfg.alarms()), tasks);
         webhooks = new WebhookSender(ds, cfg.webhookMaxAttempts());
         ops = new OpsHttpVerticle(cfg.httpPort(), cfg.metricsToken(), registry, () ->
-                new OpsHttpVerticle.Readiness(databaseProbe && writerHealthy(), source.connected(), mode != null,
+                new OpsHttpVerticle.Readiness(databaseProbe, source.connected(), mode != null,
                         mode == null ? "unknown" : mode.label()));
         // the writer loop owns one long-lived worker thread; it is not a task that is expected to finish
         writerThread = vertx.createSharedWorkerExecutor("ingest-writer", 1, 3650, TimeUnit.DAYS);
@@ -135,10 +135,6 @@ public final class IngestMain {
                             cfg.mqtt().url(), cfg.mqtt().clientId(), ops.actualPort());
                     return (Void) null;
                 });
-    }
-
-    private boolean writerHealthy() {
-        return writer.databaseUp() || databaseProbe;
     }
 
     private void probeDatabase() {

@@ -25,6 +25,7 @@ final class TestStream implements AutoCloseable {
     final String prefix;
     final AtomicLong published = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
+    final AtomicLong connections = new AtomicLong();
     private final String url;
     private final Instant t0 = Instant.now().minusSeconds(3600);
     private final TelemetryCodec codec = TelemetryCodec.withDefaults();
@@ -106,6 +107,7 @@ final class TestStream implements AutoCloseable {
         o.setConnectionTimeout(5);
         c.setTimeToWait(5000);
         c.connect(o);
+        connections.incrementAndGet();
         client = c;
     }
 

@@ -101,7 +101,7 @@ final class AlarmStore {
         return new Profile(rs.getString("id"), probe(rs.getString("probe")),
                 dbl(rs, "high_warn_c"), dbl(rs, "high_crit_c"), dbl(rs, "low_warn_c"), dbl(rs, "low_crit_c"),
                 Duration.ofSeconds(rs.getInt("warn_delay_s")), Duration.ofSeconds(rs.getInt("crit_delay_s")),
-                "cumulative".equals(rs.getString("delay_mode")) ? DelayMode.CUMULATIVE : DelayMode.SINGLE,
+                DelayMode.fromWire(rs.getString("delay_mode")),
                 rs.getDouble("hysteresis_c"), Duration.ofSeconds(rs.getInt("clear_delay_s")),
                 secs(rs, "door_open_max_s"), (Integer) rs.getObject("offline_factor"),
                 rs.getBoolean("suppress_defrost"), rs.getBoolean("suppress_door"),

@@ -65,11 +65,6 @@ public final class BatchWriter implements Runnable {
         this.settings = settings;
     }
 
-    /** Whether the last attempt to write reached the database. */
-    public boolean databaseUp() {
-        return databaseUp;
-    }
-
     /** Asks the loop to finish; a batch not yet committed is left unacknowledged for the broker to redeliver. */
     public void stop() {
         running = false;
