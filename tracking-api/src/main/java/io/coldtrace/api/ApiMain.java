@@ -3,8 +3,10 @@ package io.coldtrace.api;
 import com.zaxxer.hikari.HikariDataSource;
 import io.coldtrace.api.auth.CreateTokenCommand;
 import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.http.FeatureContext;
 import io.coldtrace.api.http.HttpVerticle;
 import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.work.CpuWork;
 import io.coldtrace.core.config.ConfigException;
 import io.coldtrace.core.config.DbConfig;
 import io.coldtrace.core.config.Env;
@@ -17,6 +19,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Clock;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +83,9 @@ public final class ApiMain {
         BlockingDb db = new BlockingDb(vertx, ds, cfg.workerPoolSize());
         return db.withDataSource(d -> Database.migrate(d, cfg.db()))
                 .compose(mode -> {
-                    RouteTable routes = ApiRoutes.build(vertx, cfg, db, registry);
+                    FeatureContext kernel = new FeatureContext(vertx, cfg, db, CpuWork.forMachine(vertx), registry,
+                            Clock.systemUTC());
+                    RouteTable routes = ApiRoutes.build(kernel);
                     extra.accept(routes, db);
                     HttpVerticle http = new HttpVerticle(cfg.httpHost(), cfg.httpPort(), routes.router());
                     return vertx.deployVerticle(http)

@@ -1,57 +1,35 @@
 package io.coldtrace.api;
 
-import io.coldtrace.api.alarms.AlarmRoutes;
 import io.coldtrace.api.auth.BearerGuard;
-import io.coldtrace.api.bindings.BindingRoutes;
-import io.coldtrace.api.auth.SessionRoutes;
-import io.coldtrace.api.db.BlockingDb;
-import io.coldtrace.api.devices.DeviceRoutes;
-import io.coldtrace.api.history.HistoryRoutes;
+import io.coldtrace.api.http.ApiFeature;
+import io.coldtrace.api.http.FeatureContext;
 import io.coldtrace.api.http.RouteTable;
-import io.coldtrace.api.live.LiveFeed;
-import io.coldtrace.api.live.StreamRoutes;
-import io.coldtrace.api.ops.MetricsRoutes;
-import io.coldtrace.api.ops.ProbeRoutes;
-import io.coldtrace.api.record.RecordRoutes;
-import io.coldtrace.api.orgs.OrgRoutes;
-import io.coldtrace.api.profiles.ProfileRoutes;
-import io.coldtrace.api.sites.SiteRoutes;
-import io.coldtrace.api.units.UnitRoutes;
-import io.coldtrace.api.users.UserRoutes;
-import io.coldtrace.api.webhooks.WebhookRoutes;
-import io.coldtrace.api.overview.OverviewRoutes;
-import io.coldtrace.api.pages.PageRoutes;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Vertx;
-import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.ServiceLoader;
 
-/** Every feature of the API, registered into one route table; add a feature here. */
+/**
+ * Builds the route table from every {@link ApiFeature} on the class path (each registers its own routes, policies
+ * and pages; see ApiFeature for how a feature joins). Features register in class-name order, so the table is the same
+ * on every start.
+ */
 public final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    public static RouteTable build(Vertx vertx, ApiConfig cfg, BlockingDb db, PrometheusMeterRegistry registry) {
-        RouteTable table = new RouteTable(vertx, new BearerGuard(db, cfg.metricsToken()));
-        List<RouteTable.Feature> features = List.of(
-                new ProbeRoutes(db),
-                new MetricsRoutes(registry),
-                new DeviceRoutes(db),
-                new HistoryRoutes(db),
-                new RecordRoutes(db, Clock.systemUTC()),
-                new OrgRoutes(db),
-                new SiteRoutes(db),
-                new ProfileRoutes(db),
-                new UnitRoutes(db),
-                new BindingRoutes(db),
-                new UserRoutes(db),
-                new AlarmRoutes(db),
-                new WebhookRoutes(db),
-                new SessionRoutes(db),
-                new OverviewRoutes(db),
-                new StreamRoutes(new LiveFeed(vertx, db), registry),
-                new PageRoutes());
-        features.forEach(f -> f.register(table));
+    public static RouteTable build(FeatureContext kernel) {
+        RouteTable table = new RouteTable(kernel.vertx(), new BearerGuard(kernel.db(), kernel.config().metricsToken()));
+        for (ApiFeature f : features()) {
+            f.register(kernel, table);
+        }
         return table;
+    }
+
+    /** The features found on the class path, in class-name order. */
+    public static List<ApiFeature> features() {
+        return ServiceLoader.load(ApiFeature.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparing(f -> f.getClass().getName()))
+                .toList();
     }
 }

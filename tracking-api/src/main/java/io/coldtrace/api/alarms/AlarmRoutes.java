@@ -9,6 +9,7 @@ import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.sites.SiteRoutes;
 import io.vertx.core.Future;
@@ -22,7 +23,7 @@ import java.util.Set;
  * The alarm lifecycle people drive (docs/alarms.md): open → acknowledged (mandatory comment naming the corrective
  * action) → resolved (only once the condition cleared). Each change is an alarm_event with the caller as actor.
  */
-public final class AlarmRoutes implements RouteTable.Feature {
+public final class AlarmRoutes {
     /** Who answers alarms: operators and QA (admins pass anyway); dispatchers only watch. */
     static final Access RESPONDERS = Access.roles(Role.OPERATOR, Role.QA);
     static final Set<String> FIELDS = Set.of("comment");
@@ -34,10 +35,9 @@ public final class AlarmRoutes implements RouteTable.Feature {
         this.db = db;
     }
 
-    @Override
     public void register(RouteTable routes) {
-        routes.get("/api/v1/alarms", SiteRoutes.READERS, this::list);
-        routes.get("/api/v1/alarms/:id", SiteRoutes.READERS, this::get);
+        routes.get("/api/v1/alarms", Policies.READ_OPERATIONS, this::list);
+        routes.get("/api/v1/alarms/:id", Policies.READ_OPERATIONS, this::get);
         routes.post("/api/v1/alarms/:id/acknowledge", RESPONDERS, this::acknowledge);
         routes.post("/api/v1/alarms/:id/resolve", RESPONDERS, this::resolve);
     }

@@ -63,6 +63,12 @@ public record OrgScope(boolean all, String orgId) {
         return requested;
     }
 
+    /** The same sight as a {@link io.coldtrace.api.access.Visibility} (while features move over to it). */
+    public io.coldtrace.api.access.Visibility visibility() {
+        return all ? io.coldtrace.api.access.Visibility.ALL : orgId == null
+                ? io.coldtrace.api.access.Visibility.NONE : io.coldtrace.api.access.Visibility.org(orgId);
+    }
+
     /** Whether a row of organisation {@code rowOrg} is visible. */
     public boolean admits(String rowOrg) {
         return all || (orgId != null && orgId.equals(rowOrg));

@@ -16,7 +16,7 @@ import io.vertx.ext.web.RoutingContext;
  * Browser sign-in: {@code POST /api/v1/session {"token"}} checks the API token like the guard does and, when it is
  * valid, sets the {@link SessionCookie}; {@code POST /api/v1/session/logout} clears it.
  */
-public final class SessionRoutes implements RouteTable.Feature {
+public final class SessionRoutes {
     static final Access SIGN_IN = Access.publicAccess("sign-in: checks the token it is given, answers only its holder");
     static final Access SIGN_OUT = Access.publicAccess("sign-out: only clears the caller's own cookie, no data");
     private static final int MAX_BODY = 4096;
@@ -28,7 +28,6 @@ public final class SessionRoutes implements RouteTable.Feature {
         this.db = db;
     }
 
-    @Override
     public void register(RouteTable routes) {
         routes.add(HttpMethod.POST, "/api/v1/session", SIGN_IN, this::signIn);
         routes.add(HttpMethod.POST, "/api/v1/session/logout", SIGN_OUT, this::signOut);

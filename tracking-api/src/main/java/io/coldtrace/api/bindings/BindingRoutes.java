@@ -7,6 +7,7 @@ import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.profiles.ProfileRoutes;
 import io.coldtrace.api.sites.SiteRoutes;
@@ -22,18 +23,17 @@ import java.time.Instant;
  * Which device sits in which unit, over time. Binding claims an unclaimed device or moves a bound one (its open
  * binding ends where the new one starts); unbinding ends the open binding now. The unit must be the caller's.
  */
-public final class BindingRoutes implements RouteTable.Feature {
+public final class BindingRoutes {
     private final BlockingDb db;
 
     public BindingRoutes(BlockingDb db) {
         this.db = db;
     }
 
-    @Override
     public void register(RouteTable routes) {
-        routes.post("/api/v1/units/:id/devices", ProfileRoutes.WRITERS, this::bind);
-        routes.get("/api/v1/units/:id/devices", SiteRoutes.READERS, this::history);
-        routes.delete("/api/v1/units/:id/devices/:ext", ProfileRoutes.WRITERS, this::unbind);
+        routes.post("/api/v1/units/:id/devices", Policies.CONFIGURE_OPERATIONS, this::bind);
+        routes.get("/api/v1/units/:id/devices", Policies.READ_OPERATIONS, this::history);
+        routes.delete("/api/v1/units/:id/devices/:ext", Policies.CONFIGURE_OPERATIONS, this::unbind);
     }
 
     private Future<Void> bind(RoutingContext ctx) {

@@ -84,6 +84,23 @@ public final class Rows {
         return rs.wasNull() ? null : Double.valueOf(Float.toString(f));
     }
 
+    /** A double precision column, or null when NULL. */
+    public static Double dbl(ResultSet rs, String column) throws SQLException {
+        double d = rs.getDouble(column);
+        return rs.wasNull() ? null : d;
+    }
+
+    /** An integer column, or null when NULL. */
+    public static Integer integer(ResultSet rs, String column) throws SQLException {
+        int i = rs.getInt(column);
+        return rs.wasNull() ? null : i;
+    }
+
+    /** An instant as JSON shows it (ISO-8601 UTC), or null. */
+    public static String iso(java.time.Instant t) {
+        return t == null ? null : t.toString();
+    }
+
     /** A timestamptz column as an instant, or null. */
     public static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);

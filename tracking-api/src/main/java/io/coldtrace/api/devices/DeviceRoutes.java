@@ -6,14 +6,13 @@ import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 /** Device read routes: latest readings, unclaimed devices, data completeness. */
-public final class DeviceRoutes implements RouteTable.Feature {
-    /** Everyone who watches devices; admins pass anyway. */
-    static final Access READERS = Access.roles(Role.OPERATOR, Role.DISPATCHER, Role.QA);
+public final class DeviceRoutes {
     private static final int MAX_TEXT = 128;
 
     private final BlockingDb db;
@@ -22,11 +21,10 @@ public final class DeviceRoutes implements RouteTable.Feature {
         this.db = db;
     }
 
-    @Override
     public void register(RouteTable routes) {
-        routes.get("/api/v1/devices/latest", READERS, this::latest);
-        routes.get("/api/v1/devices/unclaimed", READERS, this::unclaimed);
-        routes.get("/api/v1/devices/:id/completeness", READERS, this::completeness);
+        routes.get("/api/v1/devices/latest", Policies.READ_OPERATIONS, this::latest);
+        routes.get("/api/v1/devices/unclaimed", Policies.READ_OPERATIONS, this::unclaimed);
+        routes.get("/api/v1/devices/:id/completeness", Policies.READ_OPERATIONS, this::completeness);
     }
 
     private Future<Void> latest(RoutingContext ctx) {

@@ -7,6 +7,7 @@ import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.Csv;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -18,9 +19,7 @@ import java.util.List;
  * {@code GET /api/v1/units/{id}/history?from=&to=[&format=json|csv]}: a unit's temperature history at a resolution
  * chosen by span (raw ≤ 6 h, minute rollups ≤ 8 days, hour rollups ≤ 31 days), with its limit band and alarms.
  */
-public final class HistoryRoutes implements RouteTable.Feature {
-    /** Operators, dispatchers and QA (admins pass anyway); non-admins see only their organisation's units. */
-    public static final Access READERS = Access.roles(Role.OPERATOR, Role.DISPATCHER, Role.QA);
+public final class HistoryRoutes {
     /** Longest unit id accepted in a path. */
     public static final int MAX_ID = 128;
     private static final List<String> FORMATS = List.of("json", "csv");
@@ -31,9 +30,8 @@ public final class HistoryRoutes implements RouteTable.Feature {
         this.db = db;
     }
 
-    @Override
     public void register(RouteTable routes) {
-        routes.get("/api/v1/units/:id/history", READERS, this::history);
+        routes.get("/api/v1/units/:id/history", Policies.READ_OPERATIONS, this::history);
     }
 
     private Future<Void> history(RoutingContext ctx) {

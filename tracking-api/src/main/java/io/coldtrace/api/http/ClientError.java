@@ -1,8 +1,9 @@
 package io.coldtrace.api.http;
 
 /**
- * A caller's mistake: answered with a 4xx JSON body naming what was wrong, logged without a stack trace, never a 500.
- * Anything else that fails a request is a server error.
+ * A caller's mistake: answered with a 4xx JSON body naming what was wrong, logged without a stack trace, never a 500
+ * (and {@link #busy}: a 503 refusal when a bounded executor is full). Anything else that fails a request is a server
+ * error.
  */
 public final class ClientError extends RuntimeException {
     private final int status;
@@ -44,6 +45,14 @@ public final class ClientError extends RuntimeException {
     /** 409: the request is valid but contradicts the current state (duplicate id, overlap, wrong lifecycle state). */
     public static ClientError conflict(String field, String message) {
         return new ClientError(409, "conflict", field, message);
+    }
+
+    /**
+     * 503: the server is at its bound for this kind of work and refused it at once; the caller should retry. Not the
+     * caller's mistake, but answered the same way (JSON, no stack trace) because nothing failed.
+     */
+    public static ClientError busy(String message) {
+        return new ClientError(503, "busy", null, message);
     }
 
     /** Any other 4xx status, e.g. 405 from the router. */

@@ -24,6 +24,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
         ClientError ce = failure instanceof ClientError c ? c : routerError(ctx, statusOf(ctx, failure));
         if (ce != null) {
             LOG.info("{} {} -> {} {}", ctx.request().method(), ctx.request().path(), ce.status(), ce.getMessage());
+            if (ce.status() == 503) {
+                ctx.response().putHeader("retry-after", "5");
+            }
             Responses.json(ctx, ce.status(), body(ce));
         } else {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);

@@ -34,12 +34,6 @@ public final class RouteTable {
         }
     }
 
-    /** A feature contributes its routes through this. */
-    @FunctionalInterface
-    public interface Feature {
-        void register(RouteTable routes);
-    }
-
     public RouteTable get(String path, Access access, Endpoint endpoint) {
         return add(HttpMethod.GET, path, access, endpoint);
     }

@@ -3,6 +3,7 @@ package io.coldtrace.api.live;
 import io.coldtrace.api.auth.OrgScope;
 import io.coldtrace.api.auth.Principal;
 import io.coldtrace.api.overview.OverviewRoutes;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +16,7 @@ import io.vertx.ext.web.RoutingContext;
  * latest reading changes and {@code event: alarm} for each alarm event, from the one shared {@link LiveFeed}.
  * Browsers' EventSource sends the session cookie, so pages need no header.
  */
-public final class StreamRoutes implements RouteTable.Feature {
+public final class StreamRoutes {
     private final LiveFeed feed;
 
     public StreamRoutes(LiveFeed feed, MeterRegistry registry) {
@@ -24,9 +25,8 @@ public final class StreamRoutes implements RouteTable.Feature {
                 .description("clients connected to GET /api/v1/stream").register(registry);
     }
 
-    @Override
     public void register(RouteTable routes) {
-        routes.get("/api/v1/stream", OverviewRoutes.WATCHERS, this::stream);
+        routes.get("/api/v1/stream", Policies.READ_OPERATIONS, this::stream);
     }
 
     private Future<Void> stream(RoutingContext ctx) {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * GET /health (the process is alive) and GET /ready (the database answers and the schema is migrated); both PROBE:
  * load balancers call them without credentials, so they carry no business data.
  */
-public final class ProbeRoutes implements RouteTable.Feature {
+public final class ProbeRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ProbeRoutes.class);
     private static final long READY_TIMEOUT_MS = 2_000;
 
@@ -25,7 +25,6 @@ public final class ProbeRoutes implements RouteTable.Feature {
         this.db = db;
     }
 
-    @Override
     public void register(RouteTable routes) {
         routes.get("/health", Access.probe(), ctx -> Responses.ok(ctx, new JsonObject().put("status", "up")));
         routes.get("/ready", Access.probe(), this::ready);

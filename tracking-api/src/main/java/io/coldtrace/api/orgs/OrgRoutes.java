@@ -5,6 +5,7 @@ import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.db.SqlStates;
@@ -12,8 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 /** Organisations: only admins create and list them (everyone else knows just their own, through their token). */
-public final class OrgRoutes implements RouteTable.Feature {
-    static final Access ADMINS = Access.roles(Role.ADMIN);
+public final class OrgRoutes {
 
     private final BlockingDb db;
 
@@ -21,10 +21,9 @@ public final class OrgRoutes implements RouteTable.Feature {
         this.db = db;
     }
 
-    @Override
     public void register(RouteTable routes) {
-        routes.post("/api/v1/orgs", ADMINS, this::create);
-        routes.get("/api/v1/orgs", ADMINS, ScopedRoutes.list(db, OrgQueries::list));
+        routes.post("/api/v1/orgs", Policies.ADMINISTER, this::create);
+        routes.get("/api/v1/orgs", Policies.ADMINISTER, ScopedRoutes.list(db, OrgQueries::list));
     }
 
     private Future<Void> create(RoutingContext ctx) {

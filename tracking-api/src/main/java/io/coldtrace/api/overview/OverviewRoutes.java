@@ -6,14 +6,13 @@ import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /api/v1/overview}: the operators' wall, every unit with its live value against its band. */
-public final class OverviewRoutes implements RouteTable.Feature {
-    /** Everyone who watches units; admins pass anyway. */
-    public static final Access WATCHERS = Access.roles(Role.OPERATOR, Role.DISPATCHER, Role.QA);
+public final class OverviewRoutes {
 
     private final BlockingDb db;
 
@@ -21,9 +20,8 @@ public final class OverviewRoutes implements RouteTable.Feature {
         this.db = db;
     }
 
-    @Override
     public void register(RouteTable routes) {
-        routes.get("/api/v1/overview", WATCHERS, this::overview);
+        routes.get("/api/v1/overview", Policies.READ_OPERATIONS, this::overview);
     }
 
     private Future<Void> overview(RoutingContext ctx) {

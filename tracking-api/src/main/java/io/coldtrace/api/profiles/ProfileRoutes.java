@@ -7,6 +7,7 @@ import io.coldtrace.api.db.SqlStates;
 import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.orgs.OrgQueries;
@@ -15,9 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 /** Limit profiles: operators (of their own organisation) and admins write them; every role reads its own. */
-public final class ProfileRoutes implements RouteTable.Feature {
-    /** Operators keep their own organisation's limits; admins anyone's. */
-    public static final Access WRITERS = Access.roles(Role.OPERATOR);
+public final class ProfileRoutes {
 
     private final BlockingDb db;
 
@@ -25,12 +24,11 @@ public final class ProfileRoutes implements RouteTable.Feature {
         this.db = db;
     }
 
-    @Override
     public void register(RouteTable routes) {
-        routes.post("/api/v1/profiles", WRITERS, this::create);
-        routes.get("/api/v1/profiles", SiteRoutes.READERS, ScopedRoutes.list(db, ProfileQueries::list));
-        routes.get("/api/v1/profiles/:id", SiteRoutes.READERS, ScopedRoutes.get(db, "profile", ProfileQueries::get));
-        routes.put("/api/v1/profiles/:id", WRITERS, ScopedRoutes.update(db, "profile", LimitProfile.UPDATE_FIELDS,
+        routes.post("/api/v1/profiles", Policies.CONFIGURE_OPERATIONS, this::create);
+        routes.get("/api/v1/profiles", Policies.READ_OPERATIONS, ScopedRoutes.list(db, ProfileQueries::list));
+        routes.get("/api/v1/profiles/:id", Policies.READ_OPERATIONS, ScopedRoutes.get(db, "profile", ProfileQueries::get));
+        routes.put("/api/v1/profiles/:id", Policies.CONFIGURE_OPERATIONS, ScopedRoutes.update(db, "profile", LimitProfile.UPDATE_FIELDS,
                 LimitProfile::from, ProfileQueries::update));
     }
 

@@ -9,7 +9,9 @@ import io.coldtrace.api.history.UnitInfo;
 import io.coldtrace.api.history.UnitLookup;
 import io.coldtrace.api.http.Csv;
 import io.coldtrace.api.http.Params;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.api.work.CpuWork;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -23,21 +25,22 @@ import java.util.List;
  * {@code GET /api/v1/units/{id}/record?date=YYYY-MM-DD&format=csv|pdf}: the inspector's daily temperature record of a
  * unit for one local day of its site (site.timezone), from the unit's raw readings across its device bindings.
  */
-public final class RecordRoutes implements RouteTable.Feature {
+public final class RecordRoutes {
     private static final List<String> FORMATS = List.of("csv", "pdf");
 
     private final BlockingDb db;
+    private final CpuWork cpu;
     private final Clock clock;
     private final RecordPdf pdf = new RecordPdf();
 
-    public RecordRoutes(BlockingDb db, Clock clock) {
+    public RecordRoutes(BlockingDb db, CpuWork cpu, Clock clock) {
         this.db = db;
+        this.cpu = cpu;
         this.clock = clock;
     }
 
-    @Override
     public void register(RouteTable routes) {
-        routes.get("/api/v1/units/:id/record", HistoryRoutes.READERS, this::record);
+        routes.get("/api/v1/units/:id/record", Policies.READ_OPERATIONS, this::record);
     }
 
     private Future<Void> record(RoutingContext ctx) {
@@ -57,7 +60,7 @@ public final class RecordRoutes implements RouteTable.Feature {
         if ("csv".equals(format)) {
             return record.compose(r -> RecordCsv.write(ctx, r));
         }
-        return record.compose(r -> ctx.vertx().executeBlocking(() -> pdf.render(r), false))
+        return record.compose(r -> cpu.submit(() -> pdf.render(r)))
                 .compose(bytes -> ctx.response().setStatusCode(200)
                         .putHeader("content-type", "application/pdf")
                         .putHeader("content-disposition", Csv.attachment(id + "-record-" + date + ".pdf"))

@@ -1,12 +1,12 @@
 package io.coldtrace.api.sites;
 
-import io.coldtrace.api.auth.OrgScope;
-import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.SqlStates;
 import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.orgs.OrgQueries;
@@ -14,10 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 /** Sites: admins create and update them; every role reads the sites of its own organisation. */
-public final class SiteRoutes implements RouteTable.Feature {
-    /** Every role reads (admins pass anyway); rows are filtered by organisation. */
-    public static final Access READERS = Access.roles(Role.OPERATOR, Role.DISPATCHER, Role.QA);
-    static final Access ADMINS = Access.roles(Role.ADMIN);
+public final class SiteRoutes {
 
     private final BlockingDb db;
 
@@ -25,24 +22,23 @@ public final class SiteRoutes implements RouteTable.Feature {
         this.db = db;
     }
 
-    @Override
     public void register(RouteTable routes) {
-        routes.post("/api/v1/sites", ADMINS, this::create);
-        routes.get("/api/v1/sites", READERS, ScopedRoutes.list(db, SiteQueries::list));
-        routes.get("/api/v1/sites/:id", READERS, ScopedRoutes.get(db, "site", SiteQueries::get));
-        routes.put("/api/v1/sites/:id", ADMINS,
-                ScopedRoutes.update(db, "site", Site.UPDATE_FIELDS, Site::from, SiteQueries::update));
+        routes.post("/api/v1/sites", Policies.ADMINISTER, this::create);
+        routes.get("/api/v1/sites", Policies.READ_OPERATIONS, ScopedRoutes.list(db, SiteQueries::list, SiteRow::toJson));
+        routes.get("/api/v1/sites/:id", Policies.READ_OPERATIONS, ScopedRoutes.get(db, "site", SiteQueries::get, SiteRow::toJson));
+        routes.put("/api/v1/sites/:id", Policies.ADMINISTER,
+                ScopedRoutes.update(db, "site", Site.UPDATE_FIELDS, Site::from, SiteQueries::update, SiteRow::toJson));
     }
 
     private Future<Void> create(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
+        Visibility vis = Visibility.of(ctx);
         Site asked = Site.from(JsonBody.of(ctx, Site.CREATE_FIELDS), null);
-        Site site = new Site(asked.id(), scope.owner(asked.orgId()), asked.name(), asked.kind(), asked.timezone(),
+        Site site = new Site(asked.id(), vis.owner(asked.orgId()), asked.name(), asked.kind(), asked.timezone(),
                 asked.lat(), asked.lon(), asked.address());
         return db.transaction(c -> {
             OrgQueries.requireExists(c, site.orgId(), "org_id");
             return SqlStates.newId(() -> SiteQueries.insert(c, site), "site", site.id());
-        }).compose(row -> Responses.created(ctx, row));
+        }).compose(row -> Responses.created(ctx, row.toJson()));
     }
 
 }

@@ -7,11 +7,13 @@ import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.profiles.ProfileQueries;
 import io.coldtrace.api.profiles.ProfileRoutes;
 import io.coldtrace.api.sites.SiteQueries;
+import io.coldtrace.api.sites.SiteRow;
 import io.coldtrace.api.sites.SiteRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -23,19 +25,18 @@ import java.sql.SQLException;
  * Units: operators (of their own organisation) and admins write them; every role reads its own. The site and the
  * profile must be ones the caller sees, and of the same organisation.
  */
-public final class UnitRoutes implements RouteTable.Feature {
+public final class UnitRoutes {
     private final BlockingDb db;
 
     public UnitRoutes(BlockingDb db) {
         this.db = db;
     }
 
-    @Override
     public void register(RouteTable routes) {
-        routes.post("/api/v1/units", ProfileRoutes.WRITERS, this::create);
-        routes.get("/api/v1/units", SiteRoutes.READERS, this::list);
-        routes.get("/api/v1/units/:id", SiteRoutes.READERS, ScopedRoutes.get(db, "unit", UnitQueries::get));
-        routes.put("/api/v1/units/:id", ProfileRoutes.WRITERS, this::update);
+        routes.post("/api/v1/units", Policies.CONFIGURE_OPERATIONS, this::create);
+        routes.get("/api/v1/units", Policies.READ_OPERATIONS, this::list);
+        routes.get("/api/v1/units/:id", Policies.READ_OPERATIONS, ScopedRoutes.get(db, "unit", UnitQueries::get));
+        routes.put("/api/v1/units/:id", Policies.CONFIGURE_OPERATIONS, this::update);
     }
 
     private Future<Void> create(RoutingContext ctx) {
@@ -74,16 +75,16 @@ public final class UnitRoutes implements RouteTable.Feature {
 
     /** The site must be visible; the profile, when given, visible and of the site's organisation. */
     private static void checkReferences(Connection c, OrgScope scope, Unit unit) throws SQLException {
-        JsonObject site = SiteQueries.get(c, scope, unit.siteId())
+        SiteRow site = SiteQueries.get(c, scope.visibility(), unit.siteId())
                 .orElseThrow(() -> ClientError.invalid("site_id", "no site " + unit.siteId()));
         if (unit.profileId() == null) {
             return;
         }
         JsonObject profile = ProfileQueries.get(c, scope, unit.profileId())
                 .orElseThrow(() -> ClientError.invalid("profile_id", "no profile " + unit.profileId()));
-        if (!profile.getString("org_id").equals(site.getString("org_id"))) {
+        if (!profile.getString("org_id").equals(site.orgId())) {
             throw ClientError.invalid("profile_id", "profile " + unit.profileId() + " belongs to organisation "
-                    + profile.getString("org_id") + ", site " + unit.siteId() + " to " + site.getString("org_id"));
+                    + profile.getString("org_id") + ", site " + unit.siteId() + " to " + site.orgId());
         }
     }
 }

@@ -11,6 +11,7 @@ import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.orgs.OrgQueries;
@@ -22,8 +23,7 @@ import io.vertx.ext.web.RoutingContext;
  * Users, admins only: creating one answers its first API token, once (only the hash is stored); disabling one
  * revokes its tokens, and a disabled user's token no longer authenticates.
  */
-public final class UserRoutes implements RouteTable.Feature {
-    static final Access ADMINS = Access.roles(Role.ADMIN);
+public final class UserRoutes {
 
     private final BlockingDb db;
 
@@ -31,11 +31,10 @@ public final class UserRoutes implements RouteTable.Feature {
         this.db = db;
     }
 
-    @Override
     public void register(RouteTable routes) {
-        routes.post("/api/v1/users", ADMINS, this::create);
-        routes.get("/api/v1/users", ADMINS, ScopedRoutes.list(db, UserQueries::list));
-        routes.post("/api/v1/users/:id/disable", ADMINS, this::disable);
+        routes.post("/api/v1/users", Policies.ADMINISTER, this::create);
+        routes.get("/api/v1/users", Policies.ADMINISTER, ScopedRoutes.list(db, UserQueries::list));
+        routes.post("/api/v1/users/:id/disable", Policies.ADMINISTER, this::disable);
     }
 
     private Future<Void> create(RoutingContext ctx) {

@@ -5,6 +5,7 @@ import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.orgs.OrgQueries;
@@ -13,18 +14,17 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 /** Alarm webhooks of an organisation: operators (their own) and admins register, list and delete them. */
-public final class WebhookRoutes implements RouteTable.Feature {
+public final class WebhookRoutes {
     private final BlockingDb db;
 
     public WebhookRoutes(BlockingDb db) {
         this.db = db;
     }
 
-    @Override
     public void register(RouteTable routes) {
-        routes.post("/api/v1/webhooks", ProfileRoutes.WRITERS, this::create);
-        routes.get("/api/v1/webhooks", ProfileRoutes.WRITERS, ScopedRoutes.list(db, WebhookQueries::list));
-        routes.delete("/api/v1/webhooks/:id", ProfileRoutes.WRITERS, this::delete);
+        routes.post("/api/v1/webhooks", Policies.CONFIGURE_OPERATIONS, this::create);
+        routes.get("/api/v1/webhooks", Policies.CONFIGURE_OPERATIONS, ScopedRoutes.list(db, WebhookQueries::list));
+        routes.delete("/api/v1/webhooks/:id", Policies.CONFIGURE_OPERATIONS, this::delete);
     }
 
     private Future<Void> create(RoutingContext ctx) {

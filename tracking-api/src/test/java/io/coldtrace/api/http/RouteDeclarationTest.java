@@ -10,7 +10,9 @@ import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.core.config.Env;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.coldtrace.api.work.CpuWork;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import java.util.Map;
@@ -41,7 +43,8 @@ class RouteDeclarationTest {
     @Test
     void everyRegisteredRouteHasAnAccessDeclaration() {
         ApiConfig cfg = ApiConfig.from(new Env(Map.of()));
-        RouteTable table = ApiRoutes.build(vertx, cfg, db, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        RouteTable table = ApiRoutes.build(new FeatureContext(vertx, cfg, db, CpuWork.forMachine(vertx),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC()));
         Map<String, Access> declared = new TreeMap<>();
         for (Route route : table.router().getRoutes()) {
             assertThat(route.getPath()).as("route %s has a path", route.getName()).isNotNull();

@@ -12,7 +12,10 @@ import io.coldtrace.core.db.Database;
 import io.coldtrace.core.testing.Ports;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.coldtrace.api.http.FeatureContext;
+import io.coldtrace.api.work.CpuWork;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -36,7 +39,8 @@ class ReadyWhenDatabaseDownIT {
         ds = Database.pool(dbCfg, "ready-down-test");
         db = new BlockingDb(vertx, ds, cfg.workerPoolSize());
         http = Http.serve(vertx,
-                ApiRoutes.build(vertx, cfg, db, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).router());
+                ApiRoutes.build(new FeatureContext(vertx, cfg, db, CpuWork.forMachine(vertx),
+                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC())).router());
     }
 
     @AfterAll

@@ -1,0 +1,15 @@
+package io.coldtrace.api.live;
+
+import com.google.auto.service.AutoService;
+import io.coldtrace.api.http.ApiFeature;
+import io.coldtrace.api.http.FeatureContext;
+import io.coldtrace.api.http.RouteTable;
+
+/** The live stream (Server-Sent Events) of readings and alarm events the overview and alarm pages follow. */
+@AutoService(ApiFeature.class)
+public final class LiveFeature implements ApiFeature {
+    @Override
+    public void register(FeatureContext k, RouteTable routes) {
+        new StreamRoutes(new LiveFeed(k.vertx(), k.db()), k.registry()).register(routes);
+    }
+}

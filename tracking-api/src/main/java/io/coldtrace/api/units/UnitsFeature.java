@@ -1,0 +1,15 @@
+package io.coldtrace.api.units;
+
+import com.google.auto.service.AutoService;
+import io.coldtrace.api.http.ApiFeature;
+import io.coldtrace.api.http.FeatureContext;
+import io.coldtrace.api.http.RouteTable;
+
+/** Units: cold rooms and truck compartments, with their limit profile. */
+@AutoService(ApiFeature.class)
+public final class UnitsFeature implements ApiFeature {
+    @Override
+    public void register(FeatureContext k, RouteTable routes) {
+        new UnitRoutes(k.db()).register(routes);
+    }
+}
