@@ -116,7 +116,7 @@ ColdTrace is running.
   alarms         http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/alarms
   tracking-api   http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/ready
   latest values  curl -H 'Authorization: Bearer $admin_token' http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/api/v1/devices/latest
-  admin token    $admin_token   (printed once; create more with: java -jar tracking-api/target/coldtrace-api.jar create-token --role operator --name NAME)
+  admin token    $admin_token   (printed once; create more with: java -jar tracking-api/target/coldtrace-api.jar create-token --role operator --org ORG --name NAME)
   ingest         http://127.0.0.1:$COLDTRACE_INGEST_HTTP_PORT/ready
   metrics        curl -H 'Authorization: Bearer $COLDTRACE_METRICS_TOKEN' http://127.0.0.1:$COLDTRACE_INGEST_HTTP_PORT/metrics
   broker         $COLDTRACE_MQTT_URL  (mosquitto_sub -p $mqtt_port -t 'coldtrace/v1/#' -v)

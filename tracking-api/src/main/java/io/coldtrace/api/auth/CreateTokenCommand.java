@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * {@code create-token --role admin|operator|dispatcher|qa --name NAME [--org ORG]}: stores a new token's hash and
- * prints the token once. This is how the first admin gets in; the token cannot be shown again.
+ * prints the token once. This is how the first admin gets in; the token cannot be shown again. {@code --org} may be
+ * left out for an admin only (the database refuses a non-admin token without an organisation too).
  */
 public final class CreateTokenCommand {
     public static final String NAME = "create-token";
@@ -28,6 +29,10 @@ public final class CreateTokenCommand {
             }
             if (org != null && org.isBlank()) {
                 throw new IllegalArgumentException("--org must not be empty when given; " + USAGE);
+            }
+            if (org == null && role != Role.ADMIN) {
+                throw new IllegalArgumentException("--org is required for role " + role.label() + ": only an admin "
+                        + "token may belong to no organisation (and then sees all of them); " + USAGE);
             }
         }
 

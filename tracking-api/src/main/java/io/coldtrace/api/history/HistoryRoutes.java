@@ -1,6 +1,6 @@
 package io.coldtrace.api.history;
 
-import io.coldtrace.api.auth.Principal;
+import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.http.Access;
@@ -38,9 +38,9 @@ public final class HistoryRoutes {
         String id = Params.pathText(ctx, "id", MAX_ID);
         HistoryRange range = HistoryRange.of(ctx);
         String format = Params.choiceQuery(ctx, "format", "json", FORMATS);
-        Principal caller = ctx.get(Principal.CONTEXT_KEY);
+        Visibility vis = Visibility.of(ctx);
         return db.query(c -> {
-            UnitInfo unit = UnitLookup.visible(c, id, caller);
+            UnitInfo unit = UnitLookup.visible(c, id, vis);
             return new History(unit, range,
                     HistoryQueries.points(c, id, unit.probe(), range.resolution(), range.from(), range.to()),
                     HistoryQueries.alarms(c, id, range.from(), range.to()));

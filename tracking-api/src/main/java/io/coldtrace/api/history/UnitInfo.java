@@ -1,13 +1,13 @@
 package io.coldtrace.api.history;
 
-import io.coldtrace.api.auth.Principal;
 import java.time.ZoneId;
 import java.util.Objects;
 
 /**
  * A unit with what its histories and records show about it: site, organisation, the limit profile that judges it.
  *
- * @param orgId    owning organisation through the site; null when the unit has no site (then admins only see it)
+ * @param orgId    owning organisation through the site; null when the unit has no site (then only an unscoped admin
+ *                 sees it)
  * @param timezone the site's time zone (UTC without a site)
  * @param probe    the probe the profile judges (air when there is no profile)
  * @param band     the profile's limits (all null without a profile)
@@ -24,11 +24,6 @@ public record UnitInfo(String id, String name, String kind, String tempClass, St
         Objects.requireNonNull(timezone, "timezone");
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(band, "band");
-    }
-
-    /** Admins (no organisation) see every unit; everyone else only the units of their organisation. */
-    public boolean visibleTo(Principal p) {
-        return p.orgId() == null || p.orgId().equals(orgId);
     }
 
     /** Frozen goods: MKT does not apply (USP &lt;1079.2&gt;). */

@@ -1,10 +1,10 @@
 package io.coldtrace.api.history;
 
-import io.coldtrace.api.auth.Principal;
+import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.Rows;
+import io.coldtrace.api.db.Sql;
 import io.coldtrace.api.http.ClientError;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 
 /** Loads a unit with its site, organisation and limit profile, scoped to the caller's organisation. */
 public final class UnitLookup {
-    private static final String FIND = """
+    private static final Sql FIND = Sql.of("""
             SELECT u.id, u.name, u.kind, u.temp_class, u.site_id, s.name AS site_name, s.org_id,
                    o.name AS org_name, s.timezone, p.id AS profile_id, p.name AS profile_name,
                    COALESCE(p.probe, 'air') AS probe, p.low_crit_c, p.low_warn_c, p.high_warn_c, p.high_crit_c
@@ -20,28 +20,18 @@ public final class UnitLookup {
             LEFT JOIN site s ON s.id = u.site_id
             LEFT JOIN org o ON o.id = s.org_id
             LEFT JOIN limit_profile p ON p.id = u.profile_id
-            WHERE u.id = ?""";
+            WHERE u.id = :id AND %s""".formatted(Visibility.owned("s.org_id")));
 
     private UnitLookup() {
     }
 
     /**
-     * The unit {@code id} if {@code caller} may see it; otherwise a 404 (a unit of another organisation is
+     * The unit {@code id} if the caller's visibility admits it; otherwise a 404 (a unit of another organisation is
      * answered exactly like one that does not exist, so ids cannot be probed).
      */
-    public static UnitInfo visible(Connection c, String id, Principal caller) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(FIND)) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    UnitInfo u = unit(rs);
-                    if (u.visibleTo(caller)) {
-                        return u;
-                    }
-                }
-            }
-        }
-        throw ClientError.notFound("no unit " + id);
+    public static UnitInfo visible(Connection c, String id, Visibility vis) throws SQLException {
+        return FIND.bind("id", id).bind(vis).first(c, UnitLookup::unit)
+                .orElseThrow(() -> ClientError.notFound("no unit " + id));
     }
 
     private static UnitInfo unit(ResultSet rs) throws SQLException {

@@ -1,6 +1,6 @@
 package io.coldtrace.api.record;
 
-import io.coldtrace.api.auth.Principal;
+import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.history.HistoryQueries;
 import io.coldtrace.api.history.HistoryRoutes;
@@ -47,9 +47,9 @@ public final class RecordRoutes {
         String id = Params.pathText(ctx, "id", HistoryRoutes.MAX_ID);
         LocalDate date = Params.dateQuery(ctx, "date");
         String format = Params.choiceQuery(ctx, "format", "csv", FORMATS);
-        Principal caller = ctx.get(Principal.CONTEXT_KEY);
+        Visibility vis = Visibility.of(ctx);
         Future<DailyRecord> record = db.query(c -> {
-            UnitInfo unit = UnitLookup.visible(c, id, caller);
+            UnitInfo unit = UnitLookup.visible(c, id, vis);
             Instant start = date.atStartOfDay(unit.timezone()).toInstant();
             Instant end = date.plusDays(1).atStartOfDay(unit.timezone()).toInstant();
             return DailyRecords.build(unit, date, start, end,

@@ -45,7 +45,7 @@ class RouteTableIT {
 
     @Test
     void aValidTokenWithARoleTheRouteDoesNotNameIs403Json() {
-        HttpResponse<Buffer> r = http.get("/qa-only", api.token(Role.OPERATOR));
+        HttpResponse<Buffer> r = http.get("/qa-only", api.token(Role.OPERATOR, "o1"));
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(Http.json(r).getString("error")).isEqualTo("forbidden");
         assertThat(Http.json(r).getString("message")).contains("operator");
@@ -53,7 +53,7 @@ class RouteTableIT {
 
     @Test
     void theNamedRoleAndAdminPass() {
-        assertThat(http.get("/qa-only", api.token(Role.QA)).statusCode()).isEqualTo(200);
+        assertThat(http.get("/qa-only", api.token(Role.QA, "o1")).statusCode()).isEqualTo(200);
         assertThat(http.get("/qa-only", api.token(Role.ADMIN)).statusCode()).isEqualTo(200);
     }
 

@@ -105,10 +105,10 @@ class OverviewAndStreamIT {
     }
 
     @Test
-    void anAdminWithoutOrgSeesEverySiteAndATokenWithoutOrgSeesNone() {
+    void anAdminWithoutOrgSeesEverySiteAndATokenOfAnOrgWithoutSitesSeesNone() {
         JsonObject all = Http.json(api.http().get("/api/v1/overview", api.token(Role.ADMIN)));
         assertThat(all.getJsonArray("sites")).hasSize(2);
-        JsonObject none = Http.json(api.http().get("/api/v1/overview", api.token(Role.OPERATOR)));
+        JsonObject none = Http.json(api.http().get("/api/v1/overview", api.token(Role.OPERATOR, "no-sites")));
         assertThat(none.getJsonArray("sites")).isEmpty();
         assertThat(api.http().get("/api/v1/overview").statusCode()).isEqualTo(401);
     }

@@ -102,7 +102,7 @@ public final class TestApi implements AutoCloseable {
                 err.toString(StandardCharsets.UTF_8).trim());
     }
 
-    /** A new token for {@code role}, minted through the create-token command. */
+    /** A new token for {@code role} of no organisation: only an admin may have one. */
     public String token(Role role) {
         return token(role, null);
     }
