@@ -38,7 +38,8 @@ public final class AlarmRoutes {
     public void register(RouteTable routes) {
         routes.get("/api/v1/alarms", Policies.READ_OPERATIONS, this::list);
         routes.get("/api/v1/alarms/:id", Policies.READ_OPERATIONS, this::get);
-        routes.post("/api/v1/alarms/:id/acknowledge", RESPONDERS, this::acknowledge);
+        routes.post("/api/v1/alarms/:id/acknowledge", RESPONDERS, this::acknowledge)
+                .example("{\"comment\": \"stock moved to room 2\"}");
         routes.post("/api/v1/alarms/:id/resolve", RESPONDERS, this::resolve);
     }
 

@@ -29,7 +29,8 @@ public final class SessionRoutes {
     }
 
     public void register(RouteTable routes) {
-        routes.add(HttpMethod.POST, "/api/v1/session", SIGN_IN, this::signIn);
+        routes.add(HttpMethod.POST, "/api/v1/session", SIGN_IN, this::signIn)
+                .example("{\"token\": \"{token}\"}");
         routes.add(HttpMethod.POST, "/api/v1/session/logout", SIGN_OUT, this::signOut);
     }
 

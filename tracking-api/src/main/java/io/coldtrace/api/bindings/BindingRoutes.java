@@ -31,7 +31,8 @@ public final class BindingRoutes {
     }
 
     public void register(RouteTable routes) {
-        routes.post("/api/v1/units/:id/devices", Policies.CONFIGURE_OPERATIONS, this::bind);
+        routes.post("/api/v1/units/:id/devices", Policies.CONFIGURE_OPERATIONS, this::bind)
+                .example("{\"device\": \"{free-device}\"}");
         routes.get("/api/v1/units/:id/devices", Policies.READ_OPERATIONS, this::history);
         routes.delete("/api/v1/units/:id/devices/:ext", Policies.CONFIGURE_OPERATIONS, this::unbind);
     }

@@ -31,7 +31,8 @@ public final class HistoryRoutes {
     }
 
     public void register(RouteTable routes) {
-        routes.get("/api/v1/units/:id/history", Policies.READ_OPERATIONS, this::history);
+        routes.get("/api/v1/units/:id/history", Policies.READ_OPERATIONS, this::history)
+                .example("/api/v1/units/{unit}/history?from=2025-03-01T00:00:00Z&to=2025-03-01T06:00:00Z", null);
     }
 
     private Future<Void> history(RoutingContext ctx) {

@@ -19,6 +19,8 @@ import java.util.Objects;
 public final class RouteTable {
     /** Route metadata key holding the route's {@link Access}. */
     public static final String ACCESS = "coldtrace.access";
+    /** Route metadata key holding the route's {@link Example}, when it declares one. */
+    public static final String EXAMPLE = "coldtrace.example";
     /** Largest request body a route accepts (413 beyond); API bodies are small JSON objects. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
 
@@ -34,23 +36,23 @@ public final class RouteTable {
         }
     }
 
-    public RouteTable get(String path, Access access, Endpoint endpoint) {
+    public Declared get(String path, Access access, Endpoint endpoint) {
         return add(HttpMethod.GET, path, access, endpoint);
     }
 
-    public RouteTable post(String path, Access access, Endpoint endpoint) {
+    public Declared post(String path, Access access, Endpoint endpoint) {
         return add(HttpMethod.POST, path, access, endpoint);
     }
 
-    public RouteTable put(String path, Access access, Endpoint endpoint) {
+    public Declared put(String path, Access access, Endpoint endpoint) {
         return add(HttpMethod.PUT, path, access, endpoint);
     }
 
-    public RouteTable delete(String path, Access access, Endpoint endpoint) {
+    public Declared delete(String path, Access access, Endpoint endpoint) {
         return add(HttpMethod.DELETE, path, access, endpoint);
     }
 
-    public RouteTable add(HttpMethod method, String path, Access access, Endpoint endpoint) {
+    public Declared add(HttpMethod method, String path, Access access, Endpoint endpoint) {
         Objects.requireNonNull(access, () -> "route " + method + " " + path + " must declare its access");
         Objects.requireNonNull(endpoint, "endpoint");
         Route route = router.route(method, path)
@@ -64,24 +66,23 @@ public final class RouteTable {
                 .compose(ok -> endpoint.handle(ctx))
                 .onFailure(ctx::fail))
                 .failureHandler(failures);
-        return this;
+        return new Declared(route);
     }
 
     /**
      * A browser page: like {@link #get}, but a caller without valid credentials is sent to the login page (with the
      * page to come back to) instead of getting a 401 JSON body.
      */
-    public RouteTable page(String path, Access access, Endpoint endpoint) {
+    public Declared page(String path, Access access, Endpoint endpoint) {
         Objects.requireNonNull(access, () -> "page " + path + " must declare its access");
         Objects.requireNonNull(endpoint, "endpoint");
-        router.route(HttpMethod.GET, path)
+        return new Declared(router.route(HttpMethod.GET, path)
                 .setName(HttpMethod.GET + " " + path)
                 .putMetadata(ACCESS, access)
                 .handler(ctx -> guard.check(ctx, access)
                         .<Object>compose(ok -> endpoint.handle(ctx).map(x -> x), denied -> toLogin(ctx, denied))
                         .onFailure(ctx::fail))
-                .failureHandler(failures);
-        return this;
+                .failureHandler(failures));
     }
 
     private static Future<Object> toLogin(RoutingContext ctx, Throwable denied) {
@@ -91,6 +92,40 @@ public final class RouteTable {
         String back = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
         return ctx.response().setStatusCode(303).putHeader("Location", "/login?next=" + back)
                 .putHeader("cache-control", "no-store").end().map(x -> x);
+    }
+
+    /**
+     * A sample request of a route, as the access table test sends it (and, later, the API contract shows it).
+     * Placeholders name the caller's organisation and fixtures of it: {@code {org}, {site}, {profile}, {unit},
+     * {device}} (a device bound to the unit), {@code {free-device}} (one that reported and is unclaimed), {@code
+     * {alarm}, {webhook}, {user}}, {@code {new}} (an id nobody uses yet) and {@code {token}} (an API token of the
+     * organisation). Without a path, a path parameter stands for the fixture its collection names ({@code
+     * /units/:id} is {@code {unit}}; {@code :ext} is {@code {device}}).
+     *
+     * @param path sample path, or null to derive it from the route's
+     * @param body sample JSON body, or null for none
+     */
+    public record Example(String path, String body) {
+    }
+
+    /** A declared route, to which a feature may add an {@link Example}. */
+    public static final class Declared {
+        private final Route route;
+
+        private Declared(Route route) {
+            this.route = route;
+        }
+
+        /** The route takes this sample body (see {@link Example}). */
+        public Declared example(String body) {
+            return example(null, body);
+        }
+
+        /** The route is called like this (see {@link Example}). */
+        public Declared example(String path, String body) {
+            route.putMetadata(EXAMPLE, new Example(path, body));
+            return this;
+        }
     }
 
     /** The router holding the declared routes. */

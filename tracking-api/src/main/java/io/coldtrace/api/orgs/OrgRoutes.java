@@ -22,7 +22,8 @@ public final class OrgRoutes {
     }
 
     public void register(RouteTable routes) {
-        routes.post("/api/v1/orgs", Policies.ADMINISTER, this::create);
+        routes.post("/api/v1/orgs", Policies.ADMINISTER, this::create)
+                .example("{\"id\": \"{new}\", \"name\": \"Org {new}\"}");
         routes.get("/api/v1/orgs", Policies.ADMINISTER, ScopedRoutes.list(db, OrgQueries::list));
     }
 

@@ -21,9 +21,11 @@ public final class PageRoutes {
 
     public void register(RouteTable routes) {
         routes.get("/assets/*", Access.publicAccess("style sheets, scripts, dictionary: static, carry no data"),
-                ctx -> serve(assets, ctx));
+                ctx -> serve(assets, ctx))
+                .example("/assets/app.css", null);
         routes.get("/vendor/uplot/*", Access.publicAccess("the uPlot chart library from its WebJar, no data"),
-                ctx -> serve(uplot, ctx));
+                ctx -> serve(uplot, ctx))
+                .example("/vendor/uplot/uPlot.min.css", null);
     }
 
     private static Future<Void> serve(StaticHandler handler, RoutingContext ctx) {

@@ -25,11 +25,13 @@ public final class ProfileRoutes {
     }
 
     public void register(RouteTable routes) {
-        routes.post("/api/v1/profiles", Policies.CONFIGURE_OPERATIONS, this::create);
+        routes.post("/api/v1/profiles", Policies.CONFIGURE_OPERATIONS, this::create)
+                .example("{\"id\": \"{new}\", \"org_id\": \"{org}\", \"name\": \"chilled\", \"high_warn_c\": 5}");
         routes.get("/api/v1/profiles", Policies.READ_OPERATIONS, ScopedRoutes.list(db, ProfileQueries::list));
         routes.get("/api/v1/profiles/:id", Policies.READ_OPERATIONS, ScopedRoutes.get(db, "profile", ProfileQueries::get));
         routes.put("/api/v1/profiles/:id", Policies.CONFIGURE_OPERATIONS, ScopedRoutes.update(db, "profile", LimitProfile.UPDATE_FIELDS,
-                LimitProfile::from, ProfileQueries::update));
+                LimitProfile::from, ProfileQueries::update))
+                .example("{\"name\": \"chilled 2\", \"high_warn_c\": 6}");
     }
 
     private Future<Void> create(RoutingContext ctx) {

@@ -40,7 +40,8 @@ public final class RecordRoutes {
     }
 
     public void register(RouteTable routes) {
-        routes.get("/api/v1/units/:id/record", Policies.READ_OPERATIONS, this::record);
+        routes.get("/api/v1/units/:id/record", Policies.READ_OPERATIONS, this::record)
+                .example("/api/v1/units/{unit}/record?date=2025-03-01", null);
     }
 
     private Future<Void> record(RoutingContext ctx) {

@@ -23,11 +23,13 @@ public final class SiteRoutes {
     }
 
     public void register(RouteTable routes) {
-        routes.post("/api/v1/sites", Policies.ADMINISTER, this::create);
+        routes.post("/api/v1/sites", Policies.ADMINISTER, this::create)
+                .example("{\"id\": \"{new}\", \"org_id\": \"{org}\", \"name\": \"Store {new}\"}");
         routes.get("/api/v1/sites", Policies.READ_OPERATIONS, ScopedRoutes.list(db, SiteQueries::list, SiteRow::toJson));
         routes.get("/api/v1/sites/:id", Policies.READ_OPERATIONS, ScopedRoutes.get(db, "site", SiteQueries::get, SiteRow::toJson));
         routes.put("/api/v1/sites/:id", Policies.ADMINISTER,
-                ScopedRoutes.update(db, "site", Site.UPDATE_FIELDS, Site::from, SiteQueries::update, SiteRow::toJson));
+                ScopedRoutes.update(db, "site", Site.UPDATE_FIELDS, Site::from, SiteQueries::update, SiteRow::toJson))
+                .example("{\"name\": \"Renamed store\"}");
     }
 
     private Future<Void> create(RoutingContext ctx) {

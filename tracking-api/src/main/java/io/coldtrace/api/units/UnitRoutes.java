@@ -33,10 +33,13 @@ public final class UnitRoutes {
     }
 
     public void register(RouteTable routes) {
-        routes.post("/api/v1/units", Policies.CONFIGURE_OPERATIONS, this::create);
+        routes.post("/api/v1/units", Policies.CONFIGURE_OPERATIONS, this::create)
+                .example("{\"id\": \"{new}\", \"site_id\": \"{site}\", \"kind\": \"cold_room\", \"name\": \"Room\", "
+                        + "\"profile_id\": \"{profile}\"}");
         routes.get("/api/v1/units", Policies.READ_OPERATIONS, this::list);
         routes.get("/api/v1/units/:id", Policies.READ_OPERATIONS, ScopedRoutes.get(db, "unit", UnitQueries::get));
-        routes.put("/api/v1/units/:id", Policies.CONFIGURE_OPERATIONS, this::update);
+        routes.put("/api/v1/units/:id", Policies.CONFIGURE_OPERATIONS, this::update)
+                .example("{\"site_id\": \"{site}\", \"kind\": \"cold_room\", \"name\": \"Room 2\"}");
     }
 
     private Future<Void> create(RoutingContext ctx) {

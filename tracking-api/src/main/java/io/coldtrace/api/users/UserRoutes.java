@@ -32,7 +32,8 @@ public final class UserRoutes {
     }
 
     public void register(RouteTable routes) {
-        routes.post("/api/v1/users", Policies.ADMINISTER, this::create);
+        routes.post("/api/v1/users", Policies.ADMINISTER, this::create)
+                .example("{\"id\": \"{new}\", \"org_id\": \"{org}\", \"name\": \"Li Wei\", \"role\": \"qa\"}");
         routes.get("/api/v1/users", Policies.ADMINISTER, ScopedRoutes.list(db, UserQueries::list));
         routes.post("/api/v1/users/:id/disable", Policies.ADMINISTER, this::disable);
     }

@@ -22,7 +22,9 @@ public final class WebhookRoutes {
     }
 
     public void register(RouteTable routes) {
-        routes.post("/api/v1/webhooks", Policies.CONFIGURE_OPERATIONS, this::create);
+        routes.post("/api/v1/webhooks", Policies.CONFIGURE_OPERATIONS, this::create)
+                .example("{\"org_id\": \"{org}\", \"url\": \"http://127.0.0.1:9/hook\", "
+                        + "\"secret\": \"0123456789abcdef\"}");
         routes.get("/api/v1/webhooks", Policies.CONFIGURE_OPERATIONS, ScopedRoutes.list(db, WebhookQueries::list));
         routes.delete("/api/v1/webhooks/:id", Policies.CONFIGURE_OPERATIONS, this::delete);
     }
