@@ -46,6 +46,7 @@ public final class IngestMain {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private HikariDataSource ds;
     private BatchWriter writer;
+    private AlarmStage alarms;
     private MqttSource source;
     private OpsHttpVerticle ops;
     private WorkerExecutor writerThread;
@@ -98,9 +99,10 @@ public final class IngestMain {
         if (cfg.alarms()) {
             tasks.add(new AlarmClock(cfg.alarmClockInterval()));
         }
+        alarms = new AlarmStage(cfg.alarms());
         writer = new BatchWriter(ds, new TelemetryStore(), new Decoder(codec), inbox, source, metrics,
                 new BatchWriter.Settings(cfg.batchSize(), cfg.flushInterval(), cfg.retryMin(), cfg.retryMax()),
-                new AlarmStage(cfg.alarms()), tasks);
+                alarms, tasks);
         webhooks = new WebhookSender(ds, cfg.webhookMaxAttempts());
         ops = new OpsHttpVerticle(cfg.httpPort(), cfg.metricsToken(), registry, () ->
                 new OpsHttpVerticle.Readiness(databaseProbe, source.connected(), mode != null,
@@ -159,7 +161,12 @@ public final class IngestMain {
         if (writer != null) {
             writer.stop();
         }
+        // the writer has been told to stop, so closing the pool and the alarm stage under a batch still in flight
+        // only fails that batch, which stays unacknowledged for the broker to redeliver
         return vertx.close().onComplete(ar -> {
+            if (alarms != null) {
+                alarms.close();
+            }
             if (ds != null) {
                 ds.close();
             }
