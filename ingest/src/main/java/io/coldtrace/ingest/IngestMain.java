@@ -25,7 +25,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +59,11 @@ public final class IngestMain {
 
     public IngestMain(IngestConfig cfg) {
         this.cfg = cfg;
-        this.vertx = Vertx.vertx();
+        // Vert.x reports its own meters (HTTP server, worker pools, event bus) into the registry /metrics serves
+        this.vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
     }
 
     public static void main(String[] args) {
