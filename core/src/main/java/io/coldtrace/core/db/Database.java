@@ -42,7 +42,7 @@ public final class Database {
         MigrateResult r = Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
-                .javaMigrations(new V2__Telemetry_storage(cfg.storage()))
+                .javaMigrations(new V2__Telemetry_storage(cfg.storage(), cfg.retentionDays()))
                 .load()
                 .migrate();
         if (!r.success) {
