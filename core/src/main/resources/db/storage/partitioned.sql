@@ -70,4 +70,4 @@ BEGIN
     RETURN n;
 END $$;
 
-SELECT ct_maintain_partitions(interval '400 days');
+SELECT ct_maintain_partitions(interval '${retention_days} days');

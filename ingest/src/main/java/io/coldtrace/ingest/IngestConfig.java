@@ -51,8 +51,9 @@ public record IngestConfig(
     public static final int BROKER_WINDOW = 2000;
 
     public static IngestConfig from(Env env) {
+        DbConfig db = DbConfig.from(env);
         return new IngestConfig(
-                DbConfig.from(env),
+                db,
                 MqttConfig.from(env, "coldtrace-ingest-1"),
                 env.integer("COLDTRACE_INGEST_HTTP_PORT", 8081, 0, 65535),
                 env.string("COLDTRACE_METRICS_TOKEN", ""),
@@ -66,7 +67,8 @@ public record IngestConfig(
                 env.millis("COLDTRACE_INGEST_RETRY_MIN_MS", 200, 1, 60_000),
                 env.millis("COLDTRACE_INGEST_RETRY_MAX_MS", 10_000, 1, 600_000),
                 env.millis("COLDTRACE_INGEST_MAINTENANCE_MS", 3_600_000, 1_000, 86_400_000L),
-                Duration.ofDays(env.integer("COLDTRACE_RETENTION_DAYS", 400, 1, 36500)),
+                // COLDTRACE_RETENTION_DAYS: read with the database settings, whose migration applies it too
+                Duration.ofDays(db.retentionDays()),
                 env.enumValue("COLDTRACE_ALARMS", Switch.ON) == Switch.ON,
                 env.millis("COLDTRACE_ALARM_CLOCK_MS", 10_000, 100, 600_000),
                 env.millis("COLDTRACE_WEBHOOK_POLL_MS", 1_000, 50, 600_000),

@@ -25,7 +25,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +49,7 @@ public final class IngestMain {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private HikariDataSource ds;
     private BatchWriter writer;
+    private AlarmStage alarms;
     private MqttSource source;
     private OpsHttpVerticle ops;
     private WorkerExecutor writerThread;
@@ -55,7 +59,11 @@ public final class IngestMain {
 
     public IngestMain(IngestConfig cfg) {
         this.cfg = cfg;
-        this.vertx = Vertx.vertx();
+        // Vert.x reports its own meters (HTTP server, worker pools, event bus) into the registry /metrics serves
+        this.vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
     }
 
     public static void main(String[] args) {
@@ -98,9 +106,10 @@ public final class IngestMain {
         if (cfg.alarms()) {
             tasks.add(new AlarmClock(cfg.alarmClockInterval()));
         }
+        alarms = new AlarmStage(cfg.alarms());
         writer = new BatchWriter(ds, new TelemetryStore(), new Decoder(codec), inbox, source, metrics,
                 new BatchWriter.Settings(cfg.batchSize(), cfg.flushInterval(), cfg.retryMin(), cfg.retryMax()),
-                new AlarmStage(cfg.alarms()), tasks);
+                alarms, tasks);
         webhooks = new WebhookSender(ds, cfg.webhookMaxAttempts());
         ops = new OpsHttpVerticle(cfg.httpPort(), cfg.metricsToken(), registry, () ->
                 new OpsHttpVerticle.Readiness(databaseProbe, source.connected(), mode != null,
@@ -159,7 +168,12 @@ public final class IngestMain {
         if (writer != null) {
             writer.stop();
         }
+        // the writer has been told to stop, so closing the pool and the alarm stage under a batch still in flight
+        // only fails that batch, which stays unacknowledged for the broker to redeliver
         return vertx.close().onComplete(ar -> {
+            if (alarms != null) {
+                alarms.close();
+            }
             if (ds != null) {
                 ds.close();
             }

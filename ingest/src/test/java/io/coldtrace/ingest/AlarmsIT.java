@@ -86,6 +86,26 @@ class AlarmsIT {
     }
 
     @Test
+    void stoppingIngestEndsItsAlarmEvaluatorThread() throws Exception {
+        AlarmSeed.unitWithDevice(h, "U7", "AL-7", "");
+        try (TestDevice d = new TestDevice(h.mqttUrl, "site-a", "AL-7")) {
+            d.send(0, series(Instant.now().minus(1, ChronoUnit.HOURS), 3.0));
+        }
+        Await.until(Duration.ofSeconds(20), () -> h.count("SELECT count(*) FROM alarm_state WHERE unit_id = 'U7'") == 1,
+                () -> "state not saved");
+        // the pool starts its thread on the first evaluation, so one exists now; every earlier ingest was stopped
+        List<Thread> evaluators = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("ingest-alarm-evaluator")).toList();
+        assertThat(evaluators).isNotEmpty();
+        h.stopIngest();
+        for (Thread t : evaluators) {
+            t.join(5_000);
+        }
+        assertThat(evaluators).noneMatch(Thread::isAlive);
+        h.start();
+    }
+
+    @Test
     void lateReadingsOlderThanTheEvaluatedFrontRaiseNothing() throws Exception {
         AlarmSeed.unitWithDevice(h, "U3", "AL-3", "");
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS);

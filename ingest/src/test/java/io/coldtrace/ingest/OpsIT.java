@@ -47,6 +47,8 @@ class OpsIT {
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.body()).contains("coldtrace_ingest_messages_received_total", "coldtrace_ingest_lag_seconds_bucket",
                     "coldtrace_ingest_backlog_messages", "jvm_memory_used_bytes");
+            // Vert.x's own meters land in the same registry: the two refused requests above were counted
+            assertThat(ok.body()).contains("vertx_http_server_requests_total");
             assertThat(get(h, "/nothing", null).statusCode()).isEqualTo(404);
         }
     }

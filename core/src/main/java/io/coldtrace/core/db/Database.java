@@ -42,7 +42,7 @@ public final class Database {
         MigrateResult r = Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
-                .javaMigrations(new V2__Telemetry_storage(cfg.storage()))
+                .javaMigrations(new V2__Telemetry_storage(cfg.storage(), cfg.retentionDays()))
                 .load()
                 .migrate();
         if (!r.success) {
@@ -53,15 +53,21 @@ public final class Database {
 
     /** Reads the storage mode the migrations recorded. */
     public static StorageMode storageMode(DataSource ds) {
-        try (Connection c = ds.getConnection();
-             Statement s = c.createStatement();
+        try (Connection c = ds.getConnection()) {
+            return storageMode(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read storage mode: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the storage mode the migrations recorded, on a connection the caller holds. */
+    public static StorageMode storageMode(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT value FROM ct_meta WHERE key = 'storage_mode'")) {
             if (!rs.next()) {
                 throw new IllegalStateException("ct_meta has no storage_mode: migrations have not run");
             }
             return StorageMode.fromLabel(rs.getString(1));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read storage mode: " + e.getMessage(), e);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +31,13 @@ import org.slf4j.LoggerFactory;
  * last saved them. A state is saved only if its row is still the version it was read from (optimistic), so a
  * second ingest instance that moved a unit on makes this batch roll back and retry from the stored state; the
  * cache is dropped whenever a batch rolls back. Used by the one writer thread only.
+ *
+ * <p>It owns the evaluator thread: whoever creates a stage closes it once the writer is done with it.
  */
-public final class AlarmStage implements TelemetryStore.HookFactory {
+public final class AlarmStage implements TelemetryStore.HookFactory, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlarmStage.class);
+    /** How long {@link #close()} lets an evaluation in progress finish before interrupting it. */
+    private static final long CLOSE_GRACE_MS = 2_000;
 
     private final AlarmStore store = new AlarmStore();
     private final AlarmEvaluator evaluator = new AlarmEvaluator();
@@ -53,6 +58,29 @@ public final class AlarmStage implements TelemetryStore.HookFactory {
 
     public AlarmStage(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /**
+     * Stops the evaluator thread: an evaluation in progress gets a moment to finish (its batch is then committed or
+     * rolled back by the writer), then it is interrupted. Idempotent. Close only once the writer is stopping: a
+     * batch begun after this cannot be evaluated.
+     */
+    @Override
+    public void close() {
+        evaluatorThread.shutdown();
+        try {
+            if (!evaluatorThread.awaitTermination(CLOSE_GRACE_MS, TimeUnit.MILLISECONDS)) {
+                evaluatorThread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            evaluatorThread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The evaluator's executor, for tests of the stage's lifecycle. */
+    ExecutorService evaluator() {
+        return evaluatorThread;
     }
 
     @Override

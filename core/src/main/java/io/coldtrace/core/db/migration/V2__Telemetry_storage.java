@@ -19,10 +19,13 @@ import org.flywaydb.core.api.migration.Context;
  * range-partitioned tables, and records the mode in ct_meta. TimescaleDB-only SQL lives in db/storage/timescale.sql.
  */
 public class V2__Telemetry_storage extends BaseJavaMigration {
+    private static final String RETENTION = "${retention_days}";
     private final StorageChoice choice;
+    private final int retentionDays;
 
-    public V2__Telemetry_storage(StorageChoice choice) {
+    public V2__Telemetry_storage(StorageChoice choice, int retentionDays) {
         this.choice = choice;
+        this.retentionDays = retentionDays;
     }
 
     @Override
@@ -43,13 +46,13 @@ public class V2__Telemetry_storage extends BaseJavaMigration {
                     .replace("${telemetry_1m_partition}", "")
                     .replace("${telemetry_1h_partition}", "");
             exec(c, tables);
-            exec(c, resource("db/storage/timescale.sql"));
+            exec(c, storageScript(StorageMode.TIMESCALE, retentionDays));
         } else {
             tables = tables.replace("${telemetry_partition}", "PARTITION BY RANGE (ts)")
                     .replace("${telemetry_1m_partition}", "PARTITION BY RANGE (bucket)")
                     .replace("${telemetry_1h_partition}", "PARTITION BY RANGE (bucket)");
             exec(c, tables);
-            exec(c, resource("db/storage/partitioned.sql"));
+            exec(c, storageScript(StorageMode.PARTITIONED, retentionDays));
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ct_meta (key, value) VALUES ('storage_mode', ?)")) {
             ps.setString(1, mode.label());
@@ -74,6 +77,19 @@ public class V2__Telemetry_storage extends BaseJavaMigration {
             }
             case AUTO -> available ? StorageMode.TIMESCALE : StorageMode.PARTITIONED;
         };
+    }
+
+    /**
+     * The mode's storage script with the retention filled in. The script runs as one statement string, so the value
+     * is spliced: it is an int checked here to be a positive number of days, never text from outside.
+     */
+    static String storageScript(StorageMode mode, int retentionDays) {
+        if (retentionDays < 1) {
+            throw new IllegalArgumentException("retention must be a positive number of days, was " + retentionDays);
+        }
+        String script = resource(mode == StorageMode.TIMESCALE ? "db/storage/timescale.sql"
+                : "db/storage/partitioned.sql");
+        return script.replace(RETENTION, Integer.toString(retentionDays));
     }
 
     private static void exec(Connection c, String sql) throws SQLException {
