@@ -11,12 +11,12 @@ import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.profiles.ProfileQueries;
+import io.coldtrace.api.profiles.ProfileRow;
 import io.coldtrace.api.profiles.ProfileRoutes;
 import io.coldtrace.api.sites.SiteQueries;
 import io.coldtrace.api.sites.SiteRow;
 import io.coldtrace.api.sites.SiteRoutes;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -80,11 +80,11 @@ public final class UnitRoutes {
         if (unit.profileId() == null) {
             return;
         }
-        JsonObject profile = ProfileQueries.get(c, scope, unit.profileId())
+        ProfileRow profile = ProfileQueries.get(c, scope.visibility(), unit.profileId())
                 .orElseThrow(() -> ClientError.invalid("profile_id", "no profile " + unit.profileId()));
-        if (!profile.getString("org_id").equals(site.orgId())) {
+        if (!profile.orgId().equals(site.orgId())) {
             throw ClientError.invalid("profile_id", "profile " + unit.profileId() + " belongs to organisation "
-                    + profile.getString("org_id") + ", site " + unit.siteId() + " to " + site.orgId());
+                    + profile.orgId() + ", site " + unit.siteId() + " to " + site.orgId());
         }
     }
 }
