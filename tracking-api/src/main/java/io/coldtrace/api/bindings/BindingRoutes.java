@@ -110,7 +110,7 @@ public final class BindingRoutes {
     }
 
     private static void requireUnit(Connection c, OrgScope scope, String unitId) throws SQLException {
-        if (UnitQueries.get(c, scope, unitId).isEmpty()) {
+        if (UnitQueries.get(c, scope.visibility(), unitId).isEmpty()) {
             throw ClientError.notFound("no unit " + unitId);
         }
     }

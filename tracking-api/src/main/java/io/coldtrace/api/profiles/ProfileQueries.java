@@ -1,57 +1,61 @@
 package io.coldtrace.api.profiles;
 
-import io.coldtrace.api.auth.OrgScope;
-import io.coldtrace.api.db.Rows;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.coldtrace.api.access.Visibility;
+import io.coldtrace.api.db.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** SQL of the limit_profile table; every read and update is limited to the caller's {@link OrgScope}. */
+/** SQL of the limit_profile table; every read and update is limited by the caller's {@link Visibility}. */
 public final class ProfileQueries {
-    private static final String COLUMNS = "p.id, p.org_id, "
-            + LimitProfile.COLUMNS.stream().map(col -> "p." + col).collect(Collectors.joining(", "))
-            + ", p.created_at";
-    private static final String SCOPE = OrgScope.filter("p.org_id");
-    private static final String INSERT = "INSERT INTO limit_profile AS p (id, org_id, %s) VALUES (?, ?, %s) RETURNING %s"
-            .formatted(String.join(", ", LimitProfile.COLUMNS),
-                    String.join(", ", Collections.nCopies(LimitProfile.COLUMNS.size(), "?")), COLUMNS);
-    private static final String LIST = "SELECT %s FROM limit_profile p WHERE %s ORDER BY p.id LIMIT ?"
-            .formatted(COLUMNS, SCOPE);
-    private static final String GET = "SELECT %s FROM limit_profile p WHERE %s AND p.id = ?".formatted(COLUMNS, SCOPE);
-    private static final String UPDATE = "UPDATE limit_profile p SET %s WHERE %s AND p.id = ? RETURNING %s"
-            .formatted(LimitProfile.COLUMNS.stream().map(col -> col + " = ?").collect(Collectors.joining(", ")),
-                    SCOPE, COLUMNS);
+    private static final String VISIBLE = Visibility.owned("p.org_id");
+    /** Each writable column is bound by a parameter of its own name. */
+    private static final Sql INSERT = Sql.of("""
+            INSERT INTO limit_profile AS p (id, org_id, %s) VALUES (:id, :org_id, %s) RETURNING %s"""
+            .formatted(String.join(", ", LimitProfile.COLUMNS), joined(":%1$s"), ProfileRow.COLUMNS));
+    private static final Sql LIST = Sql.of("SELECT %s FROM limit_profile p WHERE %s ORDER BY p.id LIMIT :limit"
+            .formatted(ProfileRow.COLUMNS, VISIBLE));
+    private static final Sql GET = Sql.of("SELECT %s FROM limit_profile p WHERE %s AND p.id = :id"
+            .formatted(ProfileRow.COLUMNS, VISIBLE));
+    private static final Sql UPDATE = Sql.of("UPDATE limit_profile p SET %s WHERE %s AND p.id = :id RETURNING %s"
+            .formatted(joined("%1$s = :%1$s"), VISIBLE, ProfileRow.COLUMNS));
 
     private ProfileQueries() {
     }
 
     /** Stores {@code p} (its organisation already checked); a duplicate id fails with a unique violation. */
-    public static JsonObject insert(Connection c, LimitProfile p) throws SQLException {
-        return Rows.first(c, INSERT, concat(new Object[] {p.id(), p.orgId()}, p.values())).orElseThrow();
+    public static ProfileRow insert(Connection c, LimitProfile p) throws SQLException {
+        return fields(INSERT.bind("id", p.id()).bind("org_id", p.orgId()), p).first(c, ProfileRow.MAPPER)
+                .orElseThrow();
     }
 
-    public static JsonArray list(Connection c, OrgScope scope, int limit) throws SQLException {
-        return Rows.list(c, LIST, scope.params(limit));
+    public static List<ProfileRow> list(Connection c, Visibility vis, int limit) throws SQLException {
+        return LIST.bind(vis).bind("limit", limit).list(c, ProfileRow.MAPPER);
     }
 
-    /** The profile {@code id} if the scope sees it. */
-    public static Optional<JsonObject> get(Connection c, OrgScope scope, String id) throws SQLException {
-        return Rows.first(c, GET, scope.params(id));
+    /** The profile {@code id} if the caller sees it. */
+    public static Optional<ProfileRow> get(Connection c, Visibility vis, String id) throws SQLException {
+        return GET.bind(vis).bind("id", id).first(c, ProfileRow.MAPPER);
     }
 
-    /** Replaces the profile's fields (not its id or organisation); empty when the scope does not see it. */
-    public static Optional<JsonObject> update(Connection c, OrgScope scope, LimitProfile p) throws SQLException {
-        return Rows.first(c, UPDATE, concat(p.values(), scope.params(p.id())));
+    /** Replaces the profile's fields (not its id or organisation); empty when the caller does not see it. */
+    public static Optional<ProfileRow> update(Connection c, Visibility vis, LimitProfile p) throws SQLException {
+        return fields(UPDATE.bind(vis).bind("id", p.id()), p).first(c, ProfileRow.MAPPER);
     }
 
-    private static Object[] concat(Object[] a, Object[] b) {
-        Object[] out = new Object[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+    /** Binds each writable column's parameter to its value. */
+    private static Sql.Bound fields(Sql.Bound b, LimitProfile p) {
+        Object[] values = p.values();
+        for (int i = 0; i < values.length; i++) {
+            b.bind(LimitProfile.COLUMNS.get(i), values[i]);
+        }
+        return b;
+    }
+
+    /** {@code format} applied to each writable column (as {@code %1$s}), joined by commas. */
+    private static String joined(String format) {
+        return LimitProfile.COLUMNS.stream().map(format::formatted).collect(Collectors.joining(", "));
     }
 }

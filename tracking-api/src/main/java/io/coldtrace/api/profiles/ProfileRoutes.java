@@ -1,17 +1,14 @@
 package io.coldtrace.api.profiles;
 
-import io.coldtrace.api.auth.OrgScope;
-import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.SqlStates;
-import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.JsonBody;
-import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.Policies;
+import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.orgs.OrgQueries;
-import io.coldtrace.api.sites.SiteRoutes;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
@@ -27,21 +24,23 @@ public final class ProfileRoutes {
     public void register(RouteTable routes) {
         routes.post("/api/v1/profiles", Policies.CONFIGURE_OPERATIONS, this::create)
                 .example("{\"id\": \"{new}\", \"org_id\": \"{org}\", \"name\": \"chilled\", \"high_warn_c\": 5}");
-        routes.get("/api/v1/profiles", Policies.READ_OPERATIONS, ScopedRoutes.list(db, ProfileQueries::list));
-        routes.get("/api/v1/profiles/:id", Policies.READ_OPERATIONS, ScopedRoutes.get(db, "profile", ProfileQueries::get));
-        routes.put("/api/v1/profiles/:id", Policies.CONFIGURE_OPERATIONS, ScopedRoutes.update(db, "profile", LimitProfile.UPDATE_FIELDS,
-                LimitProfile::from, ProfileQueries::update))
+        routes.get("/api/v1/profiles", Policies.READ_OPERATIONS,
+                ScopedRoutes.list(db, ProfileQueries::list, ProfileRow::toJson));
+        routes.get("/api/v1/profiles/:id", Policies.READ_OPERATIONS,
+                ScopedRoutes.get(db, "profile", ProfileQueries::get, ProfileRow::toJson));
+        routes.put("/api/v1/profiles/:id", Policies.CONFIGURE_OPERATIONS, ScopedRoutes.update(db, "profile",
+                LimitProfile.UPDATE_FIELDS, LimitProfile::from, ProfileQueries::update, ProfileRow::toJson))
                 .example("{\"name\": \"chilled 2\", \"high_warn_c\": 6}");
     }
 
     private Future<Void> create(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
+        Visibility vis = Visibility.of(ctx);
         LimitProfile asked = LimitProfile.from(JsonBody.of(ctx, LimitProfile.CREATE_FIELDS), null);
-        LimitProfile p = asked.ownedBy(scope.owner(asked.orgId()));
+        LimitProfile p = asked.ownedBy(vis.owner(asked.orgId()));
         return db.transaction(c -> {
             OrgQueries.requireExists(c, p.orgId(), "org_id");
             return SqlStates.newId(() -> ProfileQueries.insert(c, p), "profile", p.id());
-        }).compose(row -> Responses.created(ctx, row));
+        }).compose(row -> Responses.created(ctx, row.toJson()));
     }
 
 }

@@ -1,22 +1,20 @@
 package io.coldtrace.api.units;
 
-import io.coldtrace.api.auth.OrgScope;
+import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.SqlStates;
 import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Params;
-import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.Policies;
+import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.profiles.ProfileQueries;
-import io.coldtrace.api.profiles.ProfileRoutes;
+import io.coldtrace.api.profiles.ProfileRow;
 import io.coldtrace.api.sites.SiteQueries;
 import io.coldtrace.api.sites.SiteRow;
-import io.coldtrace.api.sites.SiteRoutes;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,57 +35,55 @@ public final class UnitRoutes {
                 .example("{\"id\": \"{new}\", \"site_id\": \"{site}\", \"kind\": \"cold_room\", \"name\": \"Room\", "
                         + "\"profile_id\": \"{profile}\"}");
         routes.get("/api/v1/units", Policies.READ_OPERATIONS, this::list);
-        routes.get("/api/v1/units/:id", Policies.READ_OPERATIONS, ScopedRoutes.get(db, "unit", UnitQueries::get));
+        routes.get("/api/v1/units/:id", Policies.READ_OPERATIONS,
+                ScopedRoutes.get(db, "unit", UnitQueries::get, UnitRow::toJson));
         routes.put("/api/v1/units/:id", Policies.CONFIGURE_OPERATIONS, this::update)
                 .example("{\"site_id\": \"{site}\", \"kind\": \"cold_room\", \"name\": \"Room 2\"}");
     }
 
     private Future<Void> create(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
+        Visibility vis = Visibility.of(ctx);
         Unit unit = Unit.from(JsonBody.of(ctx, Unit.CREATE_FIELDS), null);
         return db.transaction(c -> {
-            checkReferences(c, scope, unit);
-            SqlStates.newId(() -> {
-                UnitQueries.insert(c, unit);
-                return null;
-            }, "unit", unit.id());
-            return UnitQueries.get(c, scope, unit.id()).orElseThrow();
-        }).compose(row -> Responses.created(ctx, row));
+            checkReferences(c, vis, unit);
+            return SqlStates.newId(() -> UnitQueries.insert(c, unit), "unit", unit.id());
+        }).compose(row -> Responses.created(ctx, row.toJson()));
     }
 
     private Future<Void> list(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
+        Visibility vis = Visibility.of(ctx);
         String site = Params.textQuery(ctx, "site", 64);
         int limit = Params.limit(ctx);
-        return db.query(c -> UnitQueries.list(c, scope, site, limit)).compose(rows -> Responses.items(ctx, rows));
+        return db.query(c -> UnitQueries.list(c, vis, site, limit))
+                .compose(rows -> Responses.items(ctx, rows, UnitRow::toJson));
     }
 
     private Future<Void> update(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
+        Visibility vis = Visibility.of(ctx);
         String id = Params.pathText(ctx, "id", 64);
         Unit unit = Unit.from(JsonBody.of(ctx, Unit.UPDATE_FIELDS), id);
         return db.transaction(c -> {
-            if (UnitQueries.get(c, scope, id).isEmpty()) {
+            // an invisible unit is 404 before its new references are judged: it does not exist for the caller
+            if (UnitQueries.get(c, vis, id).isEmpty()) {
                 throw ClientError.notFound("no unit " + id);
             }
-            checkReferences(c, scope, unit);
-            UnitQueries.update(c, scope, unit);
-            return UnitQueries.get(c, scope, id).orElseThrow();
-        }).compose(row -> Responses.ok(ctx, row));
+            checkReferences(c, vis, unit);
+            return UnitQueries.update(c, vis, unit).orElseThrow(() -> ClientError.notFound("no unit " + id));
+        }).compose(row -> Responses.ok(ctx, row.toJson()));
     }
 
     /** The site must be visible; the profile, when given, visible and of the site's organisation. */
-    private static void checkReferences(Connection c, OrgScope scope, Unit unit) throws SQLException {
-        SiteRow site = SiteQueries.get(c, scope.visibility(), unit.siteId())
+    private static void checkReferences(Connection c, Visibility vis, Unit unit) throws SQLException {
+        SiteRow site = SiteQueries.get(c, vis, unit.siteId())
                 .orElseThrow(() -> ClientError.invalid("site_id", "no site " + unit.siteId()));
         if (unit.profileId() == null) {
             return;
         }
-        JsonObject profile = ProfileQueries.get(c, scope, unit.profileId())
+        ProfileRow profile = ProfileQueries.get(c, vis, unit.profileId())
                 .orElseThrow(() -> ClientError.invalid("profile_id", "no profile " + unit.profileId()));
-        if (!profile.getString("org_id").equals(site.orgId())) {
+        if (!profile.orgId().equals(site.orgId())) {
             throw ClientError.invalid("profile_id", "profile " + unit.profileId() + " belongs to organisation "
-                    + profile.getString("org_id") + ", site " + unit.siteId() + " to " + site.orgId());
+                    + profile.orgId() + ", site " + unit.siteId() + " to " + site.orgId());
         }
     }
 }

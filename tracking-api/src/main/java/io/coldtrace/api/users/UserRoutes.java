@@ -1,17 +1,15 @@
 package io.coldtrace.api.users;
 
-import io.coldtrace.api.auth.OrgScope;
-import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.auth.TokenQueries;
 import io.coldtrace.api.auth.Tokens;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.SqlStates;
-import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Params;
-import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.Policies;
+import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.http.ScopedRoutes;
 import io.coldtrace.api.orgs.OrgQueries;
@@ -34,34 +32,47 @@ public final class UserRoutes {
     public void register(RouteTable routes) {
         routes.post("/api/v1/users", Policies.ADMINISTER, this::create)
                 .example("{\"id\": \"{new}\", \"org_id\": \"{org}\", \"name\": \"Li Wei\", \"role\": \"qa\"}");
-        routes.get("/api/v1/users", Policies.ADMINISTER, ScopedRoutes.list(db, UserQueries::list));
+        routes.get("/api/v1/users", Policies.ADMINISTER, ScopedRoutes.list(db, UserQueries::list, UserRow::toJson));
         routes.post("/api/v1/users/:id/disable", Policies.ADMINISTER, this::disable);
     }
 
     private Future<Void> create(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
+        Visibility vis = Visibility.of(ctx);
         NewUser asked = NewUser.from(JsonBody.of(ctx, NewUser.FIELDS));
         // a scoped admin creates users of its own organisation only; an unscoped one may create org-less admins
-        String org = asked.orgId() == null && scope.all() ? null : scope.owner(asked.orgId());
+        String org = asked.orgId() == null && vis.seesAll() ? null : vis.owner(asked.orgId());
         NewUser user = new NewUser(asked.id(), org, asked.name(), asked.role());
         String token = Tokens.generate();
         return db.transaction(c -> {
             if (org != null) {
                 OrgQueries.requireExists(c, org, "org_id");
             }
-            JsonObject row = SqlStates.newId(() -> UserQueries.insert(c, user), "user", user.id());
+            UserRow row = SqlStates.newId(() -> UserQueries.insert(c, user), "user", user.id());
             long tokenId = TokenQueries.insert(c, user.name(), user.role(), org, Tokens.hash(token), user.id());
-            return row.put("token_id", tokenId).put("token", token);
-        }).compose(row -> Responses.created(ctx, row));
+            return new Created(row, tokenId, token);
+        }).compose(created -> Responses.created(ctx, created.toJson()));
     }
 
     private Future<Void> disable(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
+        Visibility vis = Visibility.of(ctx);
         String id = Params.pathText(ctx, "id", 128);
         return db.transaction(c -> {
-            JsonObject user = UserQueries.disable(c, scope, id)
-                    .orElseThrow(() -> ClientError.notFound("no user " + id));
-            return user.put("revoked_tokens", TokenQueries.revokeOfUser(c, id));
-        }).compose(row -> Responses.ok(ctx, row));
+            UserRow user = UserQueries.disable(c, vis, id).orElseThrow(() -> ClientError.notFound("no user " + id));
+            return new Disabled(user, TokenQueries.revokeOfUser(c, id));
+        }).compose(disabled -> Responses.ok(ctx, disabled.toJson()));
+    }
+
+    /** A new user with its first token, shown this once. */
+    private record Created(UserRow user, long tokenId, String token) {
+        JsonObject toJson() {
+            return user.toJson().put("token_id", tokenId).put("token", token);
+        }
+    }
+
+    /** A disabled user and how many of its tokens were revoked now. */
+    private record Disabled(UserRow user, int revokedTokens) {
+        JsonObject toJson() {
+            return user.toJson().put("revoked_tokens", revokedTokens);
+        }
     }
 }

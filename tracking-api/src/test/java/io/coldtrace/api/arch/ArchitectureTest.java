@@ -70,6 +70,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheJdbcAndCpuExecutorsRunBlockingWork() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".db.BlockingDb")
+                .and().doNotHaveFullyQualifiedName(ROOT + ".work.CpuWork")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "executeBlocking or a new worker executor", call -> call.getName().equals("executeBlocking")
+                                || call.getName().startsWith("createSharedWorkerExecutor")))
+                .because("JDBC runs on BlockingDb's workers and CPU-heavy work on CpuWork's, never elsewhere")
+                .check(classes);
+    }
+
+    @Test
     void everyFeaturePackageHasOneRegisteredFeatureClass() {
         Map<String, Integer> perPackage = new HashMap<>();
         for (JavaClass c : classes) {

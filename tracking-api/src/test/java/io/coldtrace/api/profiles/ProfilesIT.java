@@ -55,6 +55,18 @@ class ProfilesIT {
     }
 
     @Test
+    void realLimitsAreShownAsWrittenAndNullsAsPresentKeys() {
+        JsonObject created = expect(api.http().post("/api/v1/profiles", orgs.acme(Role.OPERATOR),
+                new JsonObject().put("id", "cool-3").put("name", "Cool").put("high_warn_c", 3.3)
+                        .put("hysteresis_c", 0.3)), 201);
+        assertThat(created.getValue("high_warn_c")).as("3.3, not 3.299999952").isEqualTo(3.3);
+        assertThat(created.getValue("hysteresis_c")).isEqualTo(0.3);
+        assertThat(created.containsKey("low_crit_c")).isTrue();
+        assertThat(created.getValue("low_crit_c")).isNull();
+        assertThat(created.getString("created_at")).endsWith("Z");
+    }
+
+    @Test
     void anotherOrganisationsProfileIsInvisible() {
         assertError(api.http().get("/api/v1/profiles/acme-p", orgs.rival(Role.QA)), 404, null);
         assertError(api.http().put("/api/v1/profiles/acme-p", orgs.rival(Role.OPERATOR),

@@ -58,6 +58,16 @@ class UnitsIT {
     }
 
     @Test
+    void aUnitMovedToAnotherOrganisationsSiteShowsItsNewOrganisation() {
+        expect(api.http().post("/api/v1/units", orgs.admin(), unit("u-moved").put("site_id", "rival-s1")
+                .put("profile_id", "rival-p")), 201);
+        JsonObject moved = expect(api.http().put("/api/v1/units/u-moved", orgs.admin(),
+                fields().put("site_id", "acme-s1").put("profile_id", "acme-p")), 200);
+        assertThat(moved.getString("site_id")).isEqualTo("acme-s1");
+        assertThat(moved.getString("org_id")).as("the new site's organisation, not the old one's").isEqualTo("acme");
+    }
+
+    @Test
     void listsAreFilteredByOrganisationAndSite() {
         assertThat(expect(api.http().get("/api/v1/units", orgs.rival(Role.QA)), 200).getJsonArray("items"))
                 .extracting(o -> ((JsonObject) o).getString("id")).containsExactly("rival-u1");
