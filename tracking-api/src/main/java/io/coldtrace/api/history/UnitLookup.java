@@ -3,6 +3,7 @@ package io.coldtrace.api.history;
 import io.coldtrace.api.auth.Principal;
 import io.coldtrace.api.db.Rows;
 import io.coldtrace.api.http.ClientError;
+import io.coldtrace.core.quality.Band;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,7 +51,7 @@ public final class UnitLookup {
                 rs.getString("temp_class"), rs.getString("site_id"), rs.getString("site_name"),
                 rs.getString("org_id"), rs.getString("org_name"), tz == null ? ZoneOffset.UTC : ZoneId.of(tz),
                 rs.getString("profile_id"), rs.getString("profile_name"), rs.getString("probe"),
-                new UnitInfo.Band(Rows.real(rs, "low_crit_c"), Rows.real(rs, "low_warn_c"),
+                new Band(Rows.real(rs, "low_crit_c"), Rows.real(rs, "low_warn_c"),
                         Rows.real(rs, "high_warn_c"), Rows.real(rs, "high_crit_c")));
     }
 }

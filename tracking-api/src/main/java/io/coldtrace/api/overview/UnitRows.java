@@ -1,5 +1,7 @@
 package io.coldtrace.api.overview;
 
+import io.coldtrace.api.db.Rows;
+import io.coldtrace.core.quality.Band;
 import io.vertx.core.json.JsonObject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,9 +44,9 @@ public final class UnitRows {
 
     /** The unit of the current row, as the overview lists it. */
     public static JsonObject unit(ResultSet rs) throws SQLException {
-        UnitStatus.Band band = new UnitStatus.Band(real(rs, "low_crit_c"), real(rs, "low_warn_c"),
-                real(rs, "high_warn_c"), real(rs, "high_crit_c"));
-        Float value = real(rs, "value");
+        Band band = new Band(Rows.real(rs, "low_crit_c"), Rows.real(rs, "low_warn_c"),
+                Rows.real(rs, "high_warn_c"), Rows.real(rs, "high_crit_c"));
+        Double value = Rows.real(rs, "value");
         boolean hasReading = rs.getBoolean("has_reading");
         boolean offline = rs.getBoolean("offline");
         return new JsonObject()
@@ -64,11 +66,6 @@ public final class UnitRows {
                 .put("offline_after_s", rs.getInt("offline_after_s"))
                 .put("status", UnitStatus.of(hasReading, offline, value, band))
                 .put("open_alarms", rs.getLong("open_alarms"));
-    }
-
-    private static Float real(ResultSet rs, String col) throws SQLException {
-        float f = rs.getFloat(col);
-        return rs.wasNull() ? null : f;
     }
 
     private static Boolean bool(ResultSet rs, String col) throws SQLException {
