@@ -82,11 +82,25 @@ public record Reading(
         }
 
         public Builder temp(ProbeRole role, Double c) {
-            switch (role) {
-                case AIR -> airC = c;
-                case RETURN_AIR -> returnAirC = c;
-                case SUPPLY_AIR -> supplyAirC = c;
-                case PRODUCT -> productC = c;
+            return set(Channel.forProbe(role), c);
+        }
+
+        /** Sets channel {@code ch}: a Double, or a Boolean for a boolean channel; null = not reported. */
+        public Builder set(Channel ch, Object v) {
+            switch (ch) {
+                case AIR -> airC = (Double) v;
+                case RETURN_AIR -> returnAirC = (Double) v;
+                case SUPPLY_AIR -> supplyAirC = (Double) v;
+                case PRODUCT -> productC = (Double) v;
+                case RH -> rhPct = (Double) v;
+                case DOOR_OPEN -> doorOpen = (Boolean) v;
+                case SETPOINT -> setpointC = (Double) v;
+                case DEFROST -> defrost = (Boolean) v;
+                case COMPRESSOR_ON -> compressorOn = (Boolean) v;
+                case BATTERY -> batteryPct = (Double) v;
+                case LAT -> lat = (Double) v;
+                case LON -> lon = (Double) v;
+                case SPEED -> speedKmh = (Double) v;
             }
             return this;
         }

@@ -22,6 +22,10 @@ import java.util.Set;
  * and names the offending field; a bad reading is rejected alone, the rest of its message is kept.
  */
 public final class TelemetryCodec {
+    /** The channels a reading carries in its {@code temp} object, and those at its top level, in payload order. */
+    private static final List<Channel> PROBES = Channel.all().stream().filter(ch -> ch.probe() != null).toList();
+    private static final List<Channel> TOP_LEVEL = Channel.all().stream().filter(ch -> ch.probe() == null).toList();
+
     /** Loggers with clocks before this are broken, not late. */
     private static final Instant EPOCH_FLOOR = Instant.parse("2015-01-01T00:00:00Z");
 
@@ -161,18 +165,14 @@ public final class TelemetryCodec {
                 ProbeRole role = ProbeRole.fromWire(e.getKey());
                 if (role == null) {
                     throw new InvalidTelemetryException(RejectReason.UNKNOWN_PROBE, at + "temp." + e.getKey(),
-                            "unknown probe role '" + e.getKey() + "' (air, return, supply, product)");
+                            "unknown probe role '" + e.getKey() + "' (" + String.join(", ", ProbeRole.WIRES) + ")");
                 }
                 b.temp(role, number(e.getValue(), at + "temp." + e.getKey()));
             }
         }
-        b.rh(optNumber(r, "rh", at))
-                .door(optBool(r, "door", at))
-                .setpoint(optNumber(r, "setpoint", at))
-                .defrost(optBool(r, "defrost", at))
-                .compressor(optBool(r, "compressor", at))
-                .battery(optNumber(r, "battery", at))
-                .position(optNumber(r, "lat", at), optNumber(r, "lon", at), optNumber(r, "speed", at));
+        for (Channel ch : TOP_LEVEL) {
+            b.set(ch, ch.type() == Channel.SqlType.BOOLEAN ? optBool(r, ch.wire(), at) : optNumber(r, ch.wire(), at));
+        }
         try {
             return b.build();
         } catch (InvalidTelemetryException e) {
@@ -270,31 +270,28 @@ public final class TelemetryCodec {
     private static void writeReading(JsonGenerator g, Reading r) throws IOException {
         g.writeStartObject();
         g.writeNumberField("ts", r.ts().toEpochMilli());
-        if (r.airC() != null || r.returnAirC() != null || r.supplyAirC() != null || r.productC() != null) {
+        boolean anyTemp = false;
+        for (Channel ch : PROBES) {
+            anyTemp |= ch.valueIn(r) != null;
+        }
+        if (anyTemp) {
             g.writeObjectFieldStart("temp");
-            num(g, "air", r.airC());
-            num(g, "return", r.returnAirC());
-            num(g, "supply", r.supplyAirC());
-            num(g, "product", r.productC());
+            for (Channel ch : PROBES) {
+                write(g, ch.wire(), ch.valueIn(r));
+            }
             g.writeEndObject();
         }
-        num(g, "rh", r.rhPct());
-        bool(g, "door", r.doorOpen());
-        num(g, "setpoint", r.setpointC());
-        bool(g, "defrost", r.defrost());
-        bool(g, "compressor", r.compressorOn());
-        num(g, "battery", r.batteryPct());
-        num(g, "lat", r.lat());
-        num(g, "lon", r.lon());
-        num(g, "speed", r.speedKmh());
+        for (Channel ch : TOP_LEVEL) {
+            write(g, ch.wire(), ch.valueIn(r));
+        }
         g.writeEndObject();
     }
 
-    private static void num(JsonGenerator g, String name, Double v) throws IOException {
-        if (v != null) g.writeNumberField(name, v);
-    }
-
-    private static void bool(JsonGenerator g, String name, Boolean v) throws IOException {
-        if (v != null) g.writeBooleanField(name, v);
+    private static void write(JsonGenerator g, String name, Object v) throws IOException {
+        if (v instanceof Boolean b) {
+            g.writeBooleanField(name, b);
+        } else if (v != null) {
+            g.writeNumberField(name, (Double) v);
+        }
     }
 }

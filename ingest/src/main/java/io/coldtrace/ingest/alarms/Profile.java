@@ -1,5 +1,6 @@
 package io.coldtrace.ingest.alarms;
 
+import io.coldtrace.core.telemetry.Channel;
 import io.coldtrace.core.telemetry.ProbeRole;
 import io.coldtrace.core.telemetry.Reading;
 import java.time.Duration;
@@ -49,12 +50,7 @@ public record Profile(String id, ProbeRole probe, Double highWarnC, Double highC
 
     /** The temperature the rules judge: the reading's channel for {@link #probe()}, null when not reported. */
     public Double probeValue(Reading r) {
-        return switch (probe) {
-            case AIR -> r.airC();
-            case RETURN_AIR -> r.returnAirC();
-            case SUPPLY_AIR -> r.supplyAirC();
-            case PRODUCT -> r.productC();
-        };
+        return Channel.forProbe(probe).numberIn(r);
     }
 
     /** A builder with the table's defaults (air probe, 15 min warning / 5 min critical delay, 0.5 °C, ...). */

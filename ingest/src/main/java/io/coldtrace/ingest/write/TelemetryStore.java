@@ -1,5 +1,6 @@
 package io.coldtrace.ingest.write;
 
+import io.coldtrace.core.telemetry.Channel;
 import io.coldtrace.core.telemetry.Reading;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,9 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.HashMap;
-
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 
 /**
@@ -25,19 +26,18 @@ import org.postgresql.PGConnection;
  * in the same transaction, so the acknowledgements that follow the commit cover all of it.
  */
 public final class TelemetryStore {
-    private static final String[] ROLES = {"air", "return", "supply", "product"};
+    /** The channels staged per reading, in the staging table's column order (after device_id, ts_ms, seq). */
+    private static final Channel[] STAGED = Channel.all().toArray(new Channel[0]);
 
     private static final String CREATE_STAGE = """
             CREATE TEMP TABLE IF NOT EXISTS ct_stage (
-                device_id integer, ts_ms bigint, seq bigint, t_air real, t_return real, t_supply real, t_product real,
-                rh real, door_open boolean, setpoint real, defrost boolean, compressor_on boolean, battery real,
-                lat double precision, lon double precision, speed real
-            ) ON COMMIT DELETE ROWS""";
+                device_id integer, ts_ms bigint, seq bigint, %s
+            ) ON COMMIT DELETE ROWS""".formatted(Channel.columnDefinitions().stream()
+            .map(col -> col.name() + " " + col.sqlType()).collect(Collectors.joining(", ")));
 
     private static final String COPY_STAGE = "COPY ct_stage FROM STDIN";
 
-    private static final String CHANNELS = "t_air, t_return, t_supply, t_product, rh, door_open, setpoint, defrost, "
-            + "compressor_on, battery, lat, lon, speed";
+    private static final String CHANNELS = Channel.columns(null);
 
     private static final String INSERT = """
             WITH ins AS (
@@ -85,19 +85,26 @@ public final class TelemetryStore {
         StringBuilder cols = new StringBuilder("device_id, bucket, n");
         StringBuilder sel = new StringBuilder("device_id, date_trunc('" + unit + "', ts, 'UTC'), count(*)");
         StringBuilder upd = new StringBuilder("n = r.n + EXCLUDED.n");
-        for (String role : ROLES) {
-            String c = "t_" + role;
-            cols.append(", ").append(role).append("_min, ").append(role).append("_max, ")
-                    .append(role).append("_sum, ").append(role).append("_n");
-            sel.append(", min(").append(c).append("), max(").append(c).append("), sum(").append(c)
-                    .append("), count(").append(c).append(")");
-            mergeStats(upd, role);
+        for (Channel ch : Channel.all()) {
+            String c = ch.column();
+            for (Channel.Column rc : ch.rollupColumns()) {
+                cols.append(", ").append(rc.name());
+            }
+            switch (ch.rollup()) {
+                case STATS -> {
+                    sel.append(", min(").append(c).append("), max(").append(c).append("), sum(").append(c)
+                            .append("), count(").append(c).append(")");
+                    mergeStats(upd, ch.statsPrefix());
+                }
+                case COUNT_TRUE -> {
+                    String n = ch.rollupColumns().get(0).name();
+                    sel.append(", count(*) FILTER (WHERE ").append(c).append(")");
+                    upd.append(", ").append(n).append(" = r.").append(n).append(" + EXCLUDED.").append(n);
+                }
+                case NONE -> {
+                }
+            }
         }
-        cols.append(", rh_min, rh_max, rh_sum, rh_n, door_open_n, defrost_n");
-        sel.append(", min(rh), max(rh), sum(rh), count(rh), count(*) FILTER (WHERE door_open), "
-                + "count(*) FILTER (WHERE defrost)");
-        mergeStats(upd, "rh");
-        upd.append(", door_open_n = r.door_open_n + EXCLUDED.door_open_n, defrost_n = r.defrost_n + EXCLUDED.defrost_n");
         return "\n    INSERT INTO " + table + " AS r (" + cols + ")\n    SELECT " + sel + " FROM ins GROUP BY 1, 2 "
                 + "ORDER BY 1, 2\n    ON CONFLICT (device_id, bucket) DO UPDATE SET " + upd;
     }
@@ -221,10 +228,9 @@ public final class TelemetryStore {
                 int id = deviceIds.get(t.deviceExt());
                 for (Reading r : t.readings()) {
                     sb.append(id).append('\t').append(r.ts().toEpochMilli()).append('\t').append(t.seq());
-                    num(sb, r.airC()); num(sb, r.returnAirC()); num(sb, r.supplyAirC()); num(sb, r.productC());
-                    num(sb, r.rhPct()); bool(sb, r.doorOpen()); num(sb, r.setpointC()); bool(sb, r.defrost());
-                    bool(sb, r.compressorOn()); num(sb, r.batteryPct()); num(sb, r.lat()); num(sb, r.lon());
-                    num(sb, r.speedKmh());
+                    for (Channel ch : STAGED) {
+                        value(sb, ch.valueIn(r));
+                    }
                     sb.append('\n');
                     rows++;
                 }
@@ -242,17 +248,16 @@ public final class TelemetryStore {
         return rows;
     }
 
-    private static void num(StringBuilder sb, Double v) {
+    /** One COPY text field: a number, t/f, or \\N for null. */
+    private static void value(StringBuilder sb, Object v) {
         sb.append('\t');
         if (v == null) {
             sb.append("\\N");
+        } else if (v instanceof Boolean b) {
+            sb.append(b ? "t" : "f");
         } else {
-            sb.append(v.doubleValue());
+            sb.append(((Double) v).doubleValue());
         }
-    }
-
-    private static void bool(StringBuilder sb, Boolean v) {
-        sb.append('\t').append(v == null ? "\\N" : v ? "t" : "f");
     }
 
     private void writeDeadLetters(Connection c, List<Decoded> items) throws SQLException {

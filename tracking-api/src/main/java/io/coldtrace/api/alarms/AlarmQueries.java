@@ -1,77 +1,79 @@
 package io.coldtrace.api.alarms;
 
-import io.coldtrace.api.auth.OrgScope;
-import io.coldtrace.api.db.Rows;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.coldtrace.api.access.Visibility;
+import io.coldtrace.api.db.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * SQL of alarms and their history; an alarm belongs to its unit's site's organisation and is seen through the
- * caller's {@link OrgScope}. Lifecycle changes lock the alarm row so that two people cannot both acknowledge it.
+ * caller's {@link Visibility}. Lifecycle changes lock the alarm row so that two people cannot both acknowledge it.
  */
 public final class AlarmQueries {
-    private static final String COLUMNS = """
-            a.id, a.unit_id, u.name AS unit_name, u.site_id, s.name AS site_name, d.ext_id AS device, a.rule,
-            a.severity, a.state, a.started_at, a.raised_at, a.cleared_at, a.limit_value, a.peak_value, a.message,
-            a.acknowledged_at, a.acknowledged_by, a.ack_comment, a.resolved_at, a.resolved_by, a.escalated_at""";
-    private static final String FROM = """
-            alarm a JOIN unit u ON u.id = a.unit_id LEFT JOIN site s ON s.id = u.site_id
-            LEFT JOIN device d ON d.id = a.device_id""";
-    private static final String SCOPE = OrgScope.filter("s.org_id");
-    private static final String LIST = """
+    private static final String VISIBLE = Visibility.owned("s.org_id");
+    private static final Sql LIST = Sql.of("""
             SELECT %s FROM %s
-            WHERE %s AND (CASE WHEN CAST(? AS text) = 'active' THEN a.state <> 'resolved' ELSE a.state = ? END)
-              AND (CAST(? AS text) IS NULL OR a.unit_id = ?) AND (CAST(? AS text) IS NULL OR u.site_id = ?)
-            ORDER BY a.raised_at DESC, a.id DESC LIMIT ?""".formatted(COLUMNS, FROM, SCOPE);
-    private static final String GET = "SELECT %s FROM %s WHERE %s AND a.id = ?".formatted(COLUMNS, FROM, SCOPE);
-    private static final String LOCK = """
-            SELECT a.state, a.cleared_at FROM alarm a JOIN unit u ON u.id = a.unit_id
-            LEFT JOIN site s ON s.id = u.site_id WHERE %s AND a.id = ? FOR UPDATE OF a""".formatted(SCOPE);
-    private static final String EVENTS = """
-            SELECT at, actor, action, comment FROM alarm_event WHERE alarm_id = ? ORDER BY id""";
-    private static final String ACKNOWLEDGE = """
-            UPDATE alarm SET state = 'acknowledged', acknowledged_at = now(), acknowledged_by = ?, ack_comment = ?
-            WHERE id = ?""";
-    private static final String RESOLVE = """
-            UPDATE alarm SET state = 'resolved', resolved_at = now(), resolved_by = ? WHERE id = ?""";
-    private static final String EVENT = """
-            INSERT INTO alarm_event (alarm_id, actor, action, comment) VALUES (?, ?, ?, ?)""";
+            WHERE %s
+              AND (CASE WHEN CAST(:state AS text) = 'active' THEN a.state <> 'resolved' ELSE a.state = :state END)
+              AND (CAST(:unit AS text) IS NULL OR a.unit_id = :unit)
+              AND (CAST(:site AS text) IS NULL OR u.site_id = :site)
+            ORDER BY a.raised_at DESC, a.id DESC LIMIT :limit""".formatted(AlarmRow.COLUMNS, AlarmRow.FROM, VISIBLE));
+    private static final Sql GET = Sql.of("SELECT %s FROM %s WHERE %s AND a.id = :id"
+            .formatted(AlarmRow.COLUMNS, AlarmRow.FROM, VISIBLE));
+    private static final Sql LOCK = Sql.of("""
+            SELECT %s FROM alarm a JOIN unit u ON u.id = a.unit_id
+            LEFT JOIN site s ON s.id = u.site_id WHERE %s AND a.id = :id FOR UPDATE OF a"""
+            .formatted(AlarmLifecycle.COLUMNS, VISIBLE));
+    private static final Sql EVENTS = Sql.of("SELECT %s FROM alarm_event e WHERE e.alarm_id = :id ORDER BY e.id"
+            .formatted(AlarmEventRow.COLUMNS));
+    private static final Sql ACKNOWLEDGE = Sql.of("""
+            UPDATE alarm SET state = 'acknowledged', acknowledged_at = now(), acknowledged_by = :actor,
+                   ack_comment = :comment
+            WHERE id = :id""");
+    private static final Sql RESOLVE = Sql.of("""
+            UPDATE alarm SET state = 'resolved', resolved_at = now(), resolved_by = :actor WHERE id = :id""");
+    private static final Sql EVENT = Sql.of("""
+            INSERT INTO alarm_event (alarm_id, actor, action, comment) VALUES (:id, :actor, :action, :comment)""");
 
     private AlarmQueries() {
     }
 
-    /** Alarms the scope sees in {@code state} (or every not resolved one for "active"), newest raised first. */
-    public static JsonArray list(Connection c, OrgScope scope, AlarmFilter f) throws SQLException {
-        return Rows.list(c, LIST, scope.params(f.state(), f.state(), f.unit(), f.unit(), f.site(), f.site(),
-                f.limit()));
+    /** Alarms the caller sees in {@code state} (or every not resolved one for "active"), newest raised first. */
+    public static List<AlarmRow> list(Connection c, Visibility vis, AlarmFilter f) throws SQLException {
+        return LIST.bind(vis).bind("state", f.state()).bind("unit", f.unit()).bind("site", f.site())
+                .bind("limit", f.limit()).list(c, AlarmRow.MAPPER);
     }
 
-    /** The alarm with its events in the order they happened, if the scope sees it. */
-    public static Optional<JsonObject> get(Connection c, OrgScope scope, long id) throws SQLException {
-        Optional<JsonObject> alarm = Rows.first(c, GET, scope.params(id));
-        if (alarm.isPresent()) {
-            alarm.get().put("events", Rows.list(c, EVENTS, id));
+    /** The alarm with its events in the order they happened, if the caller sees it. */
+    public static Optional<AlarmDetail> get(Connection c, Visibility vis, long id) throws SQLException {
+        Optional<AlarmRow> alarm = GET.bind(vis).bind("id", id).first(c, AlarmRow.MAPPER);
+        if (alarm.isEmpty()) {
+            return Optional.empty();
         }
-        return alarm;
+        return Optional.of(new AlarmDetail(alarm.get(), EVENTS.bind("id", id).list(c, AlarmEventRow.MAPPER)));
     }
 
-    /** The alarm's state and cleared_at, locked until the transaction ends; empty when the scope does not see it. */
-    public static Optional<JsonObject> lock(Connection c, OrgScope scope, long id) throws SQLException {
-        return Rows.first(c, LOCK, scope.params(id));
+    /** Where the alarm stands, locked until the transaction ends; empty when the caller does not see it. */
+    static Optional<AlarmLifecycle> lock(Connection c, Visibility vis, long id) throws SQLException {
+        return LOCK.bind(vis).bind("id", id).first(c, AlarmLifecycle.MAPPER);
     }
 
     /** Acknowledges the alarm and records the event. */
     public static void acknowledge(Connection c, long id, String actor, String comment) throws SQLException {
-        Rows.update(c, ACKNOWLEDGE, actor, comment, id);
-        Rows.update(c, EVENT, id, actor, "acknowledged", comment);
+        ACKNOWLEDGE.bind("actor", actor).bind("comment", comment).bind("id", id).update(c);
+        event(c, id, actor, "acknowledged", comment);
     }
 
     /** Resolves the alarm and records the event. */
     public static void resolve(Connection c, long id, String actor, String comment) throws SQLException {
-        Rows.update(c, RESOLVE, actor, id);
-        Rows.update(c, EVENT, id, actor, "resolved", comment);
+        RESOLVE.bind("actor", actor).bind("id", id).update(c);
+        event(c, id, actor, "resolved", comment);
+    }
+
+    private static void event(Connection c, long id, String actor, String action, String comment)
+            throws SQLException {
+        EVENT.bind("id", id).bind("actor", actor).bind("action", action).bind("comment", comment).update(c);
     }
 }

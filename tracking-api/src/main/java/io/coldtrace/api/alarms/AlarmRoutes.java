@@ -1,6 +1,6 @@
 package io.coldtrace.api.alarms;
 
-import io.coldtrace.api.auth.OrgScope;
+import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.auth.Principal;
 import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.db.BlockingDb;
@@ -8,12 +8,10 @@ import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Params;
-import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.Policies;
+import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
-import io.coldtrace.api.sites.SiteRoutes;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,53 +42,56 @@ public final class AlarmRoutes {
     }
 
     private Future<Void> list(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
+        Visibility vis = Visibility.of(ctx);
         AlarmFilter filter = AlarmFilter.from(ctx);
-        return db.query(c -> AlarmQueries.list(c, scope, filter)).compose(rows -> Responses.items(ctx, rows));
+        return db.query(c -> AlarmQueries.list(c, vis, filter))
+                .compose(rows -> Responses.items(ctx, rows, AlarmRow::toJson));
     }
 
     private Future<Void> get(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
+        Visibility vis = Visibility.of(ctx);
         long id = Params.pathId(ctx, "id");
-        return db.query(c -> AlarmQueries.get(c, scope, id))
-                .compose(row -> Responses.okOr404(ctx, row, "no alarm " + id));
+        return db.query(c -> AlarmQueries.get(c, vis, id))
+                .compose(alarm -> Responses.okOr404(ctx, alarm.map(AlarmDetail::toJson), "no alarm " + id));
     }
 
     private Future<Void> acknowledge(RoutingContext ctx) {
         Principal who = Principal.of(ctx);
+        Visibility vis = Visibility.of(who);
         long id = Params.pathId(ctx, "id");
         String comment = JsonBody.optional(ctx, FIELDS).text("comment", MAX_COMMENT);
         return db.transaction(c -> {
-            JsonObject alarm = lock(c, who, id);
-            if (!"open".equals(alarm.getString("state"))) {
-                throw ClientError.conflict("state", "alarm " + id + " is " + alarm.getString("state")
+            AlarmLifecycle alarm = lock(c, vis, id);
+            if (!alarm.open()) {
+                throw ClientError.conflict("state", "alarm " + id + " is " + alarm.state()
                         + "; only an open alarm can be acknowledged");
             }
             AlarmQueries.acknowledge(c, id, who.name(), comment);
-            return AlarmQueries.get(c, OrgScope.of(who), id).orElseThrow();
-        }).compose(row -> Responses.ok(ctx, row));
+            return AlarmQueries.get(c, vis, id).orElseThrow();
+        }).compose(alarm -> Responses.ok(ctx, alarm.toJson()));
     }
 
     private Future<Void> resolve(RoutingContext ctx) {
         Principal who = Principal.of(ctx);
+        Visibility vis = Visibility.of(who);
         long id = Params.pathId(ctx, "id");
         String comment = JsonBody.optional(ctx, FIELDS).optText("comment", MAX_COMMENT);
         return db.transaction(c -> {
-            JsonObject alarm = lock(c, who, id);
-            if ("resolved".equals(alarm.getString("state"))) {
+            AlarmLifecycle alarm = lock(c, vis, id);
+            if (alarm.resolved()) {
                 throw ClientError.conflict("state", "alarm " + id + " is resolved already");
             }
-            if (alarm.getString("cleared_at") == null) {
+            if (!alarm.cleared()) {
                 throw ClientError.conflict("state", "alarm " + id + " has not cleared yet: its condition still "
                         + "lasts, so it cannot be resolved");
             }
             AlarmQueries.resolve(c, id, who.name(), comment);
-            return AlarmQueries.get(c, OrgScope.of(who), id).orElseThrow();
-        }).compose(row -> Responses.ok(ctx, row));
+            return AlarmQueries.get(c, vis, id).orElseThrow();
+        }).compose(alarm -> Responses.ok(ctx, alarm.toJson()));
     }
 
-    /** The alarm's state, locked for this transaction; 404 when the caller does not see it. */
-    private static JsonObject lock(Connection c, Principal who, long id) throws SQLException {
-        return AlarmQueries.lock(c, OrgScope.of(who), id).orElseThrow(() -> ClientError.notFound("no alarm " + id));
+    /** Where the alarm stands, locked for this transaction; 404 when the caller does not see it. */
+    private static AlarmLifecycle lock(Connection c, Visibility vis, long id) throws SQLException {
+        return AlarmQueries.lock(c, vis, id).orElseThrow(() -> ClientError.notFound("no alarm " + id));
     }
 }

@@ -1,19 +1,15 @@
 package io.coldtrace.api.bindings;
 
-import io.coldtrace.api.auth.OrgScope;
+import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.SqlStates;
 import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Params;
-import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.Policies;
+import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
-import io.coldtrace.api.profiles.ProfileRoutes;
-import io.coldtrace.api.sites.SiteRoutes;
-import io.coldtrace.api.units.UnitQueries;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,17 +34,17 @@ public final class BindingRoutes {
     }
 
     private Future<Void> bind(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
+        Visibility vis = Visibility.of(ctx);
         String unitId = Params.pathText(ctx, "id", 64);
         NewBinding asked = NewBinding.from(JsonBody.of(ctx, NewBinding.FIELDS));
         return db.transaction(c -> {
-            requireUnit(c, scope, unitId);
+            requireUnit(c, vis, unitId);
             int deviceId = BindingQueries.lockDevice(c, asked.device())
                     .orElseThrow(() -> ClientError.invalid("device", "no device " + asked.device()));
             Instant from = asked.from() != null ? asked.from() : BindingQueries.now(c);
-            String movedFrom = closeOpenBinding(c, scope, deviceId, unitId, asked.device(), from);
+            String movedFrom = closeOpenBinding(c, vis, deviceId, unitId, asked.device(), from);
             try {
-                return BindingQueries.open(c, deviceId, unitId, from).put("moved_from", movedFrom);
+                return new Claim(BindingQueries.open(c, deviceId, unitId, from), movedFrom);
             } catch (SQLException e) {
                 if (SqlStates.exclusionViolation(e)) {
                     throw ClientError.conflict("from", "device " + asked.device() + " has a binding that overlaps "
@@ -56,61 +52,60 @@ public final class BindingRoutes {
                 }
                 throw e;
             }
-        }).compose(row -> Responses.created(ctx, row));
+        }).compose(claim -> Responses.created(ctx, claim.toJson()));
     }
 
     /** Ends the device's open binding at {@code from}; returns the unit it left, or null when it was unclaimed. */
-    private static String closeOpenBinding(Connection c, OrgScope scope, int deviceId, String unitId, String ext,
+    private static String closeOpenBinding(Connection c, Visibility vis, int deviceId, String unitId, String ext,
                                            Instant from) throws SQLException {
-        JsonObject open = BindingQueries.openOfDevice(c, deviceId).orElse(null);
+        OpenBinding open = BindingQueries.openOfDevice(c, deviceId).orElse(null);
         if (open == null) {
             return null;
         }
-        if (open.getString("unit_id").equals(unitId)) {
+        if (open.isIn(unitId)) {
             throw ClientError.conflict("device", "device " + ext + " is bound to unit " + unitId + " already");
         }
-        if (!scope.admits(open.getString("org_id"))) {
+        if (!vis.admits(open.orgId())) {
             throw ClientError.conflict("device", "device " + ext + " is bound to a unit of another organisation");
         }
-        Instant openFrom = Instant.parse(open.getString("from"));
-        if (!from.isAfter(openFrom)) {
-            throw ClientError.conflict("from", "from must be after " + openFrom + ", when device " + ext
-                    + " was bound to unit " + open.getString("unit_id"));
+        if (!open.canEndAt(from)) {
+            throw ClientError.conflict("from", "from must be after " + open.from() + ", when device " + ext
+                    + " was bound to unit " + open.unitId());
         }
-        BindingQueries.close(c, open.getLong("id"), from);
-        return open.getString("unit_id");
+        BindingQueries.close(c, open.id(), from);
+        return open.unitId();
     }
 
     private Future<Void> unbind(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
+        Visibility vis = Visibility.of(ctx);
         String unitId = Params.pathText(ctx, "id", 64);
         String ext = Params.pathText(ctx, "ext", 128);
         return db.transaction(c -> {
-            requireUnit(c, scope, unitId);
-            JsonObject open = BindingQueries.openOnUnit(c, unitId, ext).orElseThrow(() ->
+            requireUnit(c, vis, unitId);
+            OpenBinding open = BindingQueries.openOnUnit(c, unitId, ext).orElseThrow(() ->
                     ClientError.notFound("device " + ext + " is not bound to unit " + unitId));
             Instant now = BindingQueries.now(c);
-            if (!now.isAfter(Instant.parse(open.getString("from")))) {
-                throw ClientError.conflict("ext", "the binding of device " + ext + " starts at "
-                        + open.getString("from") + ", in the future; it cannot end now");
+            if (!open.canEndAt(now)) {
+                throw ClientError.conflict("ext", "the binding of device " + ext + " starts at " + open.from()
+                        + ", in the future; it cannot end now");
             }
-            BindingQueries.close(c, open.getLong("id"), now);
-            return BindingQueries.get(c, open.getLong("id"));
-        }).compose(row -> Responses.ok(ctx, row));
+            BindingQueries.close(c, open.id(), now);
+            return BindingQueries.get(c, open.id());
+        }).compose(row -> Responses.ok(ctx, row.toJson()));
     }
 
     private Future<Void> history(RoutingContext ctx) {
-        OrgScope scope = OrgScope.of(ctx);
+        Visibility vis = Visibility.of(ctx);
         String unitId = Params.pathText(ctx, "id", 64);
         int limit = Params.limit(ctx);
         return db.query(c -> {
-            requireUnit(c, scope, unitId);
+            requireUnit(c, vis, unitId);
             return BindingQueries.history(c, unitId, limit);
-        }).compose(rows -> Responses.items(ctx, rows));
+        }).compose(rows -> Responses.items(ctx, rows, BindingRow::toJson));
     }
 
-    private static void requireUnit(Connection c, OrgScope scope, String unitId) throws SQLException {
-        if (UnitQueries.get(c, scope.visibility(), unitId).isEmpty()) {
+    private static void requireUnit(Connection c, Visibility vis, String unitId) throws SQLException {
+        if (!BindingQueries.unitVisible(c, vis, unitId)) {
             throw ClientError.notFound("no unit " + unitId);
         }
     }

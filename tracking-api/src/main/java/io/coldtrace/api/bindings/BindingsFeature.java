@@ -4,12 +4,9 @@ import com.google.auto.service.AutoService;
 import io.coldtrace.api.http.ApiFeature;
 import io.coldtrace.api.http.FeatureContext;
 import io.coldtrace.api.http.RouteTable;
-import io.coldtrace.api.http.Uses;
-import io.coldtrace.api.units.UnitsFeature;
 
 /** Device bindings: which logger measures which unit, since when; claim, move and unbind. */
 @AutoService(ApiFeature.class)
-@Uses(UnitsFeature.class)
 public final class BindingsFeature implements ApiFeature {
     @Override
     public void register(FeatureContext k, RouteTable routes) {

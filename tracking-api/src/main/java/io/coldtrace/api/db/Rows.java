@@ -96,6 +96,16 @@ public final class Rows {
         return rs.wasNull() ? null : i;
     }
 
+    /** A bigint column, or null when NULL. */
+    public static Long lng(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, Long.class);
+    }
+
+    /** A boolean column, or null when NULL. */
+    public static Boolean bool(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, Boolean.class);
+    }
+
     /** An instant as JSON shows it (ISO-8601 UTC), or null. */
     public static String iso(java.time.Instant t) {
         return t == null ? null : t.toString();

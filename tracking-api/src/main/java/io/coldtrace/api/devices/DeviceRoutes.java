@@ -1,12 +1,10 @@
 package io.coldtrace.api.devices;
 
-import io.coldtrace.api.auth.OrgScope;
-import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.BlockingDb;
-import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.Params;
-import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.Policies;
+import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -29,29 +27,27 @@ public final class DeviceRoutes {
 
     private Future<Void> latest(RoutingContext ctx) {
         String site = site(ctx);
-        int limit = limit(ctx);
-        OrgScope scope = OrgScope.of(ctx);
-        return db.query(c -> DeviceQueries.latest(c, scope, site, limit)).compose(rows -> Responses.items(ctx, rows));
+        int limit = Params.limit(ctx);
+        Visibility vis = Visibility.of(ctx);
+        return db.query(c -> DeviceQueries.latest(c, vis, site, limit))
+                .compose(rows -> Responses.items(ctx, rows, LatestReadingRow::toJson));
     }
 
     private Future<Void> unclaimed(RoutingContext ctx) {
         String site = site(ctx);
-        int limit = limit(ctx);
-        return db.query(c -> DeviceQueries.unclaimed(c, site, limit)).compose(rows -> Responses.items(ctx, rows));
+        int limit = Params.limit(ctx);
+        return db.query(c -> DeviceQueries.unclaimed(c, site, limit))
+                .compose(rows -> Responses.items(ctx, rows, UnclaimedDeviceRow::toJson));
     }
 
     private Future<Void> completeness(RoutingContext ctx) {
         String id = Params.pathText(ctx, "id", MAX_TEXT);
-        OrgScope scope = OrgScope.of(ctx);
-        return db.query(c -> DeviceQueries.completeness(c, scope, id))
-                .compose(found -> Responses.okOr404(ctx, found, "no device " + id));
+        Visibility vis = Visibility.of(ctx);
+        return db.query(c -> DeviceQueries.completeness(c, vis, id))
+                .compose(found -> Responses.okOr404(ctx, found.map(CompletenessRow::toJson), "no device " + id));
     }
 
     private static String site(RoutingContext ctx) {
         return Params.textQuery(ctx, "site", MAX_TEXT);
-    }
-
-    private static int limit(RoutingContext ctx) {
-        return Params.limit(ctx);
     }
 }

@@ -1,6 +1,8 @@
 package io.coldtrace.api.history;
 
 import io.coldtrace.api.db.Rows;
+import io.coldtrace.core.telemetry.Channel;
+import io.coldtrace.core.telemetry.ProbeRole;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * SQL of unit histories. A unit's data is that of every device bound to it, each clipped to its binding interval:
@@ -19,10 +20,6 @@ import java.util.Map;
  * for both units.
  */
 public final class HistoryQueries {
-    /** Probe role → column (raw) or column prefix (rollups); the only identifiers spliced into SQL. */
-    private static final Map<String, String> PROBES = Map.of("air", "air", "return", "return", "supply", "supply",
-            "product", "product");
-
     private static final String BINDINGS = """
             FROM device_binding b
             JOIN %1$s t ON t.device_id = b.device_id
@@ -30,7 +27,7 @@ public final class HistoryQueries {
             WHERE b.unit_id = ? AND b.valid && tstzrange(?, ?)""";
 
     private static final String RAW = """
-            SELECT t.ts, t.t_%1$s AS v, t.door_open, t.defrost
+            SELECT t.ts, t.%1$s AS v, t.door_open, t.defrost
             %2$s AND b.valid @> t.ts
             ORDER BY t.ts""";
 
@@ -53,12 +50,12 @@ public final class HistoryQueries {
     /** The unit's points from {@code from} (inclusive) to {@code to} (exclusive) at {@code res}, in time order. */
     public static List<HistoryPoint> points(Connection c, String unitId, String probe, Resolution res, Instant from,
                                             Instant to) throws SQLException {
-        String column = PROBES.get(probe);
-        if (column == null) {
+        ProbeRole role = ProbeRole.fromWire(probe);
+        if (role == null) {
             throw new IllegalArgumentException("unknown probe " + probe);
         }
         List<HistoryPoint> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql(column, res))) {
+        try (PreparedStatement ps = c.prepareStatement(sql(Channel.forProbe(role), res))) {
             ps.setFetchSize(5000);
             ps.setObject(1, utc(from));
             ps.setObject(2, utc(to));
@@ -96,12 +93,14 @@ public final class HistoryQueries {
         return out;
     }
 
-    static String sql(String column, Resolution res) {
+    /** The points' SQL for {@code channel}: its column (raw) or its statistics columns (rollups), from the enum. */
+    static String sql(Channel channel, Resolution res) {
         if (res == Resolution.RAW) {
-            return RAW.formatted(column, BINDINGS.formatted("telemetry", "ts", "GREATEST(lower(b.valid), ?)"));
+            return RAW.formatted(channel.column(),
+                    BINDINGS.formatted("telemetry", "ts", "GREATEST(lower(b.valid), ?)"));
         }
         String start = "date_trunc('" + res.truncUnit() + "', GREATEST(lower(b.valid), ?), 'UTC')";
-        return ROLLUP.formatted(column, BINDINGS.formatted(res.table(), "bucket", start));
+        return ROLLUP.formatted(channel.statsPrefix(), BINDINGS.formatted(res.table(), "bucket", start));
     }
 
     /** An instant bound as timestamptz (pgjdbc sends OffsetDateTime with its type, not as an untyped literal). */

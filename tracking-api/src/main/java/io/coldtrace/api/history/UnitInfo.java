@@ -1,5 +1,6 @@
 package io.coldtrace.api.history;
 
+import io.coldtrace.core.quality.Band;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -15,10 +16,6 @@ import java.util.Objects;
 public record UnitInfo(String id, String name, String kind, String tempClass, String siteId, String siteName,
                        String orgId, String orgName, ZoneId timezone, String profileId, String profileName,
                        String probe, Band band) {
-    /** Limits in °C; a null limit is switched off. */
-    public record Band(Double lowCrit, Double lowWarn, Double highWarn, Double highCrit) {
-    }
-
     public UnitInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(timezone, "timezone");

@@ -4,6 +4,7 @@ import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.Rows;
 import io.coldtrace.api.db.Sql;
 import io.coldtrace.api.http.ClientError;
+import io.coldtrace.core.quality.Band;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,7 +41,7 @@ public final class UnitLookup {
                 rs.getString("temp_class"), rs.getString("site_id"), rs.getString("site_name"),
                 rs.getString("org_id"), rs.getString("org_name"), tz == null ? ZoneOffset.UTC : ZoneId.of(tz),
                 rs.getString("profile_id"), rs.getString("profile_name"), rs.getString("probe"),
-                new UnitInfo.Band(Rows.real(rs, "low_crit_c"), Rows.real(rs, "low_warn_c"),
+                new Band(Rows.real(rs, "low_crit_c"), Rows.real(rs, "low_warn_c"),
                         Rows.real(rs, "high_warn_c"), Rows.real(rs, "high_crit_c")));
     }
 }

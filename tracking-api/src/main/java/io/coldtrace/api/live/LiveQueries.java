@@ -1,7 +1,7 @@
 package io.coldtrace.api.live;
 
 import io.coldtrace.api.db.Rows;
-import io.coldtrace.api.overview.UnitRows;
+import io.coldtrace.api.overview.UnitRow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
@@ -29,7 +29,7 @@ final class LiveQueries {
 
     private static final String START = "SELECT now(), COALESCE(max(id), 0) FROM alarm_event";
 
-    private static final String UNITS = UnitRows.SELECT + "WHERE l.ingested_at > ? ORDER BY l.ingested_at";
+    private static final String UNITS = UnitRow.SELECT + "WHERE l.ingested_at > ? ORDER BY l.ingested_at";
 
     // the alarm as GET /api/v1/alarms lists it, plus the event that changed it
     private static final String EVENTS = """
@@ -64,7 +64,7 @@ final class LiveQueries {
             ps.setTimestamp(1, Timestamp.from(since));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    JsonObject unit = UnitRows.unit(rs);
+                    JsonObject unit = UnitRow.MAPPER.map(rs).toJson();
                     JsonObject data = new JsonObject().put("unit_id", unit.getString("id"))
                             .put("site_id", rs.getString("site_id"));
                     for (String key : new String[] {"value", "ts", "door_open", "defrost", "last_seen", "status",

@@ -1,5 +1,7 @@
 package io.coldtrace.api.overview;
 
+import io.coldtrace.core.quality.Band;
+
 /**
  * What a unit's latest reading says at a glance: {@code no_data} (no bound device, no reading, or no value of the
  * judged probe), {@code offline} (its device has been silent too long), else the value against the profile's band:
@@ -17,7 +19,7 @@ public final class UnitStatus {
     }
 
     /** Limits may be null (rule off); {@code value} null = the probe sent nothing. */
-    public static String of(boolean hasReading, boolean offline, Float value, Band band) {
+    public static String of(boolean hasReading, boolean offline, Double value, Band band) {
         if (!hasReading) {
             return NO_DATA;
         }
@@ -27,25 +29,12 @@ public final class UnitStatus {
         if (value == null) {
             return NO_DATA;
         }
-        if (above(value, band.highCrit()) || below(value, band.lowCrit())) {
+        if (band.critical(value)) {
             return CRITICAL;
         }
-        if (above(value, band.highWarn()) || below(value, band.lowWarn())) {
+        if (band.warning(value)) {
             return WARNING;
         }
         return OK;
-    }
-
-    private static boolean above(float v, Float limit) {
-        return limit != null && v > limit;
-    }
-
-    private static boolean below(float v, Float limit) {
-        return limit != null && v < limit;
-    }
-
-    /** A profile's limits in °C; any may be null. */
-    public record Band(Float lowCrit, Float lowWarn, Float highWarn, Float highCrit) {
-        public static final Band NONE = new Band(null, null, null, null);
     }
 }

@@ -4,6 +4,7 @@ import io.coldtrace.api.http.Check;
 import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.sites.Site;
+import io.coldtrace.core.telemetry.ProbeRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,7 @@ public record LimitProfile(String id, String orgId, String name, String probe,
             "rate_max_c_per_min", "battery_low_pct", "escalate_after_s");
     static final Set<String> UPDATE_FIELDS = Set.copyOf(COLUMNS);
     static final Set<String> CREATE_FIELDS = with(COLUMNS, "id", "org_id");
-    static final List<String> PROBES = List.of("air", "return", "supply", "product");
+    static final List<String> PROBES = ProbeRole.WIRES;
     static final List<String> DELAY_MODES = List.of("single", "cumulative");
     /** Plausible temperatures for a limit, in °C. */
     static final double MIN_C = -100;

@@ -3,6 +3,7 @@ package io.coldtrace.api.record;
 import io.coldtrace.api.history.AlarmRow;
 import io.coldtrace.api.history.HistoryPoint;
 import io.coldtrace.api.history.UnitInfo;
+import io.coldtrace.core.quality.Band;
 import io.coldtrace.core.quality.Excursion;
 import io.coldtrace.core.quality.Excursions;
 import io.coldtrace.core.quality.Exposure;
@@ -74,7 +75,7 @@ public final class DailyRecords {
     static List<DailyRecord.LimitExcursion> excursions(UnitInfo unit, List<Sample> samples, Instant dayEnd,
                                                        Duration interval) {
         List<DailyRecord.LimitExcursion> out = new ArrayList<>();
-        UnitInfo.Band b = unit.band();
+        Band b = unit.band();
         add(out, "high_crit", b.highCrit(), Excursion.Side.ABOVE, samples, dayEnd, interval);
         add(out, "high_warn", b.highWarn(), Excursion.Side.ABOVE, samples, dayEnd, interval);
         add(out, "low_warn", b.lowWarn(), Excursion.Side.BELOW, samples, dayEnd, interval);

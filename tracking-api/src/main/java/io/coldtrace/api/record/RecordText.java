@@ -1,6 +1,7 @@
 package io.coldtrace.api.record;
 
 import io.coldtrace.api.history.UnitInfo;
+import io.coldtrace.core.quality.Band;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -69,7 +70,7 @@ final class RecordText {
     /** The record's header facts, in order: key → value (keys are the CSV keys). */
     static Map<String, String> facts(DailyRecord r) {
         UnitInfo u = r.unit();
-        UnitInfo.Band b = u.band();
+        Band b = u.band();
         Map<String, String> m = new LinkedHashMap<>();
         m.put("title", TITLE_ZH + " / " + TITLE_EN);
         m.put("date", r.date().toString());
