@@ -39,7 +39,7 @@ public final class TestApi implements AutoCloseable {
     /** As {@link #start(String)}, with {@code extra} routes registered after the API's own. */
     public static TestApi start(String purpose, BiConsumer<RouteTable, BlockingDb> extra) {
         TestPostgres pg = TestPostgres.get();
-        DbConfig db = new DbConfig(pg.createDatabase(purpose), pg.user(), pg.password(), 4,
+        DbConfig db = new DbConfig(pg.createMigratedDatabase(purpose), pg.user(), pg.password(), 4,
                 DbConfig.StorageChoice.AUTO);
         ApiConfig cfg = new ApiConfig(0, "127.0.0.1", db, METRICS_TOKEN, 4);
         return new TestApi(db, Http.await(ApiMain.start(cfg, extra)));
