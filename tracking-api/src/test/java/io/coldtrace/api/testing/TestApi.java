@@ -18,18 +18,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.BiConsumer;
 
-/** The real API (ApiMain.start) on a fresh database and a free port, with helpers to seed data and mint tokens. */
+/** The real API (ApiMain.start) on a fresh database and a free port, with {@link Seeds} for its test data. */
 public final class TestApi implements AutoCloseable {
     public static final String METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 
     private final DbConfig db;
     private final ApiMain.Running running;
     private final Http http;
+    private final Seeds seeds;
 
     private TestApi(DbConfig db, ApiMain.Running running) {
         this.db = db;
         this.running = running;
         this.http = new Http(running.vertx(), running.port());
+        this.seeds = new Seeds(db);
     }
 
     public static TestApi start(String purpose) {
@@ -47,6 +49,11 @@ public final class TestApi implements AutoCloseable {
 
     public Http http() {
         return http;
+    }
+
+    /** Writes typed test data into this API's database through the production code. */
+    public Seeds seeds() {
+        return seeds;
     }
 
     public DbConfig db() {
@@ -86,7 +93,7 @@ public final class TestApi implements AutoCloseable {
         }
     }
 
-    /** What create-token printed and exited with. */
+    /** What create-token printed and exited with (CreateTokenIT runs the command; other tests use {@link #token}). */
     public record CommandResult(int exitCode, String out, String err) {
     }
 
@@ -102,23 +109,19 @@ public final class TestApi implements AutoCloseable {
                 err.toString(StandardCharsets.UTF_8).trim());
     }
 
-    /** A new token for {@code role}, minted through the create-token command. */
+    /** A new token for {@code role} of no organisation. */
     public String token(Role role) {
         return token(role, null);
     }
 
     /** A new token for {@code role} in organisation {@code org} (null = none). */
     public String token(Role role, String org) {
-        CommandResult r = org == null ? createToken("--role", role.label(), "--name", "test " + role.label())
-                : createToken("--role", role.label(), "--name", org + " " + role.label(), "--org", org);
-        if (r.exitCode() != 0) {
-            throw new AssertionError("create-token failed: " + r.err());
-        }
-        return r.out();
+        return seeds.token(role, org).secret();
     }
 
     @Override
     public void close() {
+        seeds.close();
         http.close();
         Http.await(running.close());
     }
