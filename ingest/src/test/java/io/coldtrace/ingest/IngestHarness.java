@@ -21,7 +21,7 @@ final class IngestHarness implements AutoCloseable {
     IngestMain ingest;
 
     IngestHarness(String mqttUrl) {
-        this(mqttUrl, TestPostgres.get().createDatabase("ingest"));
+        this(mqttUrl, TestPostgres.get().createMigratedDatabase("ingest"));
     }
 
     IngestHarness(String mqttUrl, String dbUrl) {

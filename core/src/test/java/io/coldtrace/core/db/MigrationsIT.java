@@ -45,6 +45,27 @@ class MigrationsIT {
     }
 
     @Test
+    void aCopyOfTheTestTemplateIsFullyMigratedAndIsolatedFromOtherCopies() throws Exception {
+        TestPostgres pg = TestPostgres.get();
+        DbConfig a = new DbConfig(pg.createMigratedDatabase("copy_a"), pg.user(), pg.password(), 2, StorageChoice.AUTO);
+        DbConfig b = new DbConfig(pg.createMigratedDatabase("copy_b"), pg.user(), pg.password(), 2, StorageChoice.AUTO);
+        try (HikariDataSource da = Database.pool(a, "test"); HikariDataSource db = Database.pool(b, "test")) {
+            String history = "SELECT count(*) FROM flyway_schema_history WHERE success";
+            long applied = count(da, history);
+            assertThat(applied).isEqualTo(count(da, "SELECT count(DISTINCT version) FROM flyway_schema_history"))
+                    .isGreaterThan(1);
+            Database.migrate(da, a);
+            assertThat(count(da, history)).as("Flyway found nothing left to apply").isEqualTo(applied);
+            try (Connection c = da.getConnection(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO org (id, name) VALUES ('only-in-a', 'A')");
+            }
+            String mine = "SELECT count(*) FROM org WHERE id = 'only-in-a'";
+            assertThat(count(da, mine)).isOne();
+            assertThat(count(db, mine)).as("the other copy does not see it").isZero();
+        }
+    }
+
+    @Test
     void partitionMaintenanceDropsPartitionsPastRetentionAndCreatesUpcomingOnes() throws Exception {
         DbConfig cfg = fresh(StorageChoice.PARTITIONED);
         try (HikariDataSource ds = Database.pool(cfg, "test")) {
@@ -72,6 +93,13 @@ class MigrationsIT {
                 assertThatThrownBy(() -> Database.migrate(ds, cfg))
                         .hasStackTraceContaining("COLDTRACE_DB_STORAGE=auto");
             }
+        }
+    }
+
+    private static long count(HikariDataSource ds, String sql) throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

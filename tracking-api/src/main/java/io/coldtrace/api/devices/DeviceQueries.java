@@ -33,12 +33,17 @@ public final class DeviceQueries {
             LIMIT :limit""".formatted(LatestReadingRow.COLUMNS, STATUS, CURRENT_UNIT.formatted("d.id"),
             Visibility.owned("s.org_id"), SITE_FILTER));
 
+    /**
+     * Unclaimed devices belong to nobody yet, so every reader sees them to claim them; but one that reports on a site
+     * of another organisation (its topic names that site) is that organisation's to claim, and stays out of sight.
+     */
     private static final Sql UNCLAIMED = Sql.of("""
             SELECT %s, %s AS status
             FROM device_unclaimed d
             WHERE %s
+              AND NOT EXISTS (SELECT 1 FROM site hs WHERE hs.id = d.site_hint AND NOT %s)
             ORDER BY d.ext_id
-            LIMIT :limit""".formatted(UnclaimedDeviceRow.COLUMNS, STATUS, SITE_FILTER));
+            LIMIT :limit""".formatted(UnclaimedDeviceRow.COLUMNS, STATUS, SITE_FILTER, Visibility.owned("hs.org_id")));
 
     private static final Sql COMPLETENESS = Sql.of("""
             SELECT %s
@@ -63,8 +68,9 @@ public final class DeviceQueries {
      * Devices that reported but sit in no unit now: nobody's yet, so every reader may see them to claim them (no
      * visibility applies).
      */
-    public static List<UnclaimedDeviceRow> unclaimed(Connection c, String site, int limit) throws SQLException {
-        return UNCLAIMED.bind("site", site).bind("limit", limit).list(c, UnclaimedDeviceRow.MAPPER);
+    public static List<UnclaimedDeviceRow> unclaimed(Connection c, Visibility vis, String site, int limit)
+            throws SQLException {
+        return UNCLAIMED.bind(vis).bind("site", site).bind("limit", limit).list(c, UnclaimedDeviceRow.MAPPER);
     }
 
     /** Sequence-number completeness of the device with external id {@code extId}, if the caller may see it. */

@@ -36,7 +36,8 @@ public final class DeviceRoutes {
     private Future<Void> unclaimed(RoutingContext ctx) {
         String site = site(ctx);
         int limit = Params.limit(ctx);
-        return db.query(c -> DeviceQueries.unclaimed(c, site, limit))
+        Visibility vis = Visibility.of(ctx);
+        return db.query(c -> DeviceQueries.unclaimed(c, vis, site, limit))
                 .compose(rows -> Responses.items(ctx, rows, UnclaimedDeviceRow::toJson));
     }
 

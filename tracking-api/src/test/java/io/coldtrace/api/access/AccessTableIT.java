@@ -60,7 +60,6 @@ class AccessTableIT {
 
     @AfterAll
     static void stop() throws Exception {
-        world.close();
         calls.close();
         api.close();
     }

@@ -59,6 +59,12 @@ class DevicesIT {
         assertThat(api.http().get("/api/v1/devices/dev-a/completeness", other).statusCode()).isEqualTo(404);
         // unclaimed devices are nobody's yet: every reader sees them, to claim them
         assertThat(Http.json(api.http().get("/api/v1/devices/unclaimed", other)).getJsonArray("items")).isNotEmpty();
+        // but one reporting on another organisation's site is that organisation's to claim
+        api.sql("INSERT INTO device (ext_id, site_hint) VALUES ('dev-on-s1', 's1') ON CONFLICT DO NOTHING");
+        assertThat(Http.json(api.http().get("/api/v1/devices/unclaimed", other)).getJsonArray("items"))
+                .extracting(o -> ((JsonObject) o).getString("ext_id")).contains("dev-b").doesNotContain("dev-on-s1");
+        assertThat(Http.json(api.http().get("/api/v1/devices/unclaimed", own)).getJsonArray("items"))
+                .extracting(o -> ((JsonObject) o).getString("ext_id")).contains("dev-on-s1", "dev-b");
     }
 
     @Test

@@ -3,16 +3,22 @@ package io.coldtrace.api.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.testing.Seeds;
 import io.coldtrace.api.testing.TestApi;
+import io.coldtrace.core.telemetry.Reading;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Benchmark, not a test (run with -Dcoldtrace.bench=true): latency of a 7-day history (minute rollups, 10,080
- * points) of one unit among 20 devices with 8 days of 1-minute data each. Target: p99 ≤ 100 ms. Prints percentiles.
+ * points) of one unit among 20 devices with 8 days of 1-minute data each, stored as ingest stores it. Target:
+ * p99 ≤ 100 ms. Prints percentiles.
  */
 @EnabledIfSystemProperty(named = "coldtrace.bench", matches = "true")
 class HistoryBenchmarkIT {
@@ -22,15 +28,19 @@ class HistoryBenchmarkIT {
     @Test
     void sevenDayHistoryLatency() {
         try (TestApi api = TestApi.start("history_bench")) {
-            UnitFixture fx = new UnitFixture(api).org("o1", "Org").site("s1", "o1", "UTC")
-                    .profile("p1", "o1", null, 0.0, 8.0, 10.0);
+            Seeds s = api.seeds();
+            s.org("o1", "Org");
+            s.site("s1", "o1", "Site s1", "other", "UTC");
+            s.profile("p1", "o1", "Profile p1", "air", null, 0.0, 8.0, 10.0);
+            List<Reading> days = Seeds.every(Instant.parse("2025-02-22T00:00:00Z"),
+                    Instant.parse("2025-03-02T00:00:00Z"), Duration.ofMinutes(1))
+                    .map(ts -> Reading.at(ts).air(4.5).build()).toList();
             for (int d = 0; d < 20; d++) {
-                fx.unit("u" + d, "s1", "chilled", "p1").device("dev-" + d, 60)
-                        .bind("dev-" + d, "u" + d, "2025-02-01T00:00:00Z", null);
+                s.unit("u" + d, "s1", "cold_room", "Unit u" + d, "chilled", "p1");
+                Seeds.Device device = s.device("dev-" + d, "s1", 60);
+                s.bind(device, "u" + d, Instant.parse("2025-02-01T00:00:00Z"), null);
+                s.readings(device, days);
             }
-            api.sql("INSERT INTO telemetry_1m (device_id, bucket, n, air_min, air_max, air_sum, air_n, door_open_n, "
-                    + "defrost_n) SELECT d.id, b, 1, 4, 5, 4.5, 1, 0, 0 FROM device d, generate_series("
-                    + "'2025-02-22T00:00Z'::timestamptz, '2025-03-01T23:59Z', interval '1 minute') b");
             api.sql("ANALYZE");
             String token = api.token(Role.OPERATOR, "o1");
             for (String format : new String[] {"json", "csv"}) {

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.testing.Http;
+import io.coldtrace.api.testing.Seeds;
 import io.coldtrace.api.testing.TestApi;
+import io.coldtrace.core.telemetry.Reading;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,11 +26,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Unit history against seeded readings and rollups. Device dev-1 sits in room-a until 2025-03-01T02:00Z, then in
- * room-b; it reads 3.0 + minute/10 °C every minute from 2025-02-27 to 2025-03-03 (door open at minute 0).
+ * Unit history against readings stored through ingest's write path, rollups included. Device dev-1 sits in room-a
+ * until 2025-03-01T02:00Z, then in room-b; it reads 3.0 + minute/10 °C every minute from 2025-02-27 to 2025-03-03
+ * (door open at minute 0).
  */
 class HistoryIT {
-    private static final String AIR = "3 + extract(minute FROM ts) / 10.0";
     private static TestApi api;
     private static String operator;
 
@@ -32,23 +38,36 @@ class HistoryIT {
     static void seed() {
         api = TestApi.start("history");
         operator = api.token(Role.OPERATOR, "o1");
-        new UnitFixture(api)
-                .org("o1", "Org One").org("o2", "Org Two")
-                .site("s1", "o1", "Asia/Shanghai").site("s2", "o2", "UTC")
-                .profile("p1", "o1", null, 0.0, 8.0, 10.0)
-                .unit("room-a", "s1", "chilled", "p1").unit("room-b", "s1", "chilled", null)
-                .unit("other", "s2", "frozen", null)
-                .device("dev-1", 60).device("dev-2", 60)
-                .bind("dev-1", "room-a", "2025-02-27T00:00:00Z", "2025-03-01T02:00:00Z")
-                .bind("dev-1", "room-b", "2025-03-01T02:00:00Z", null)
-                .bind("dev-2", "other", "2025-02-27T00:00:00Z", null)
-                .minuteReadings("dev-1", "2025-02-27T00:00:00Z", "2025-03-03T00:00:00Z", AIR)
-                .minuteReadings("dev-2", "2025-02-27T00:00:00Z", "2025-03-03T00:00:00Z", "-18")
-                .rollups()
-                .alarm("room-a", "high", "warning", "2025-03-01T00:30:00Z", "2025-03-01T01:00:00Z")
-                .alarm("room-a", "high", "critical", "2025-03-01T01:30:00Z", null)
-                .alarm("room-a", "low", "warning", "2025-02-25T00:00:00Z", "2025-02-26T00:00:00Z")
-                .alarm("room-a", "door_open", "warning", "2025-03-01T05:00:00Z", "2025-03-01T05:10:00Z");
+        Seeds s = api.seeds();
+        s.org("o1", "Org One");
+        s.org("o2", "Org Two");
+        s.site("s1", "o1", "Site s1", "other", "Asia/Shanghai");
+        s.site("s2", "o2", "Site s2", "other", "UTC");
+        s.profile("p1", "o1", "Profile p1", "air", null, 0.0, 8.0, 10.0);
+        s.unit("room-a", "s1", "cold_room", "Unit room-a", "chilled", "p1");
+        s.unit("room-b", "s1", "cold_room", "Unit room-b", "chilled", null);
+        s.unit("other", "s2", "cold_room", "Unit other", "frozen", null);
+        Seeds.Device dev1 = s.device("dev-1", "s1", 60);
+        Seeds.Device dev2 = s.device("dev-2", "s2", 60);
+        s.bind(dev1, "room-a", t("2025-02-27T00:00:00Z"), t("2025-03-01T02:00:00Z"));
+        s.bind(dev1, "room-b", t("2025-03-01T02:00:00Z"), null);
+        s.bind(dev2, "other", t("2025-02-27T00:00:00Z"), null);
+        s.readings(dev1, minutes(ts -> 3 + ts.atZone(ZoneOffset.UTC).getMinute() / 10.0));
+        s.readings(dev2, minutes(ts -> -18.0));
+        s.alarm("room-a", "high", "warning", t("2025-03-01T00:30:00Z"), t("2025-03-01T01:00:00Z"));
+        s.alarm("room-a", "high", "critical", t("2025-03-01T01:30:00Z"), null);
+        s.alarm("room-a", "low", "warning", t("2025-02-25T00:00:00Z"), t("2025-02-26T00:00:00Z"));
+        s.alarm("room-a", "door_open", "warning", t("2025-03-01T05:00:00Z"), t("2025-03-01T05:10:00Z"));
+    }
+
+    /** Cold-room readings every minute from 2025-02-27 to 2025-03-03 with the air temperature {@code air} gives. */
+    private static List<Reading> minutes(Function<Instant, Double> air) {
+        return Seeds.every(t("2025-02-27T00:00:00Z"), t("2025-03-03T00:00:00Z"), Duration.ofMinutes(1))
+                .map(ts -> Seeds.coldRoom(ts, air.apply(ts))).toList();
+    }
+
+    private static Instant t(String iso) {
+        return Instant.parse(iso);
     }
 
     @AfterAll

@@ -37,6 +37,8 @@ class ReadyWhenDatabaseDownIT {
                 DbConfig.StorageChoice.AUTO);
         ApiConfig cfg = new ApiConfig(0, "127.0.0.1", dbCfg, "", 2);
         ds = Database.pool(dbCfg, "ready-down-test");
+        // /ready answers once the pool gives up on a connection: the production 5 s would only make this test slow
+        ds.setConnectionTimeout(250);
         db = new BlockingDb(vertx, ds, cfg.workerPoolSize());
         http = Http.serve(vertx,
                 ApiRoutes.build(new FeatureContext(vertx, cfg, db, CpuWork.forMachine(vertx),

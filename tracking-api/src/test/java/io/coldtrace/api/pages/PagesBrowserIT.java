@@ -2,9 +2,16 @@ package io.coldtrace.api.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.testing.Browser;
+import io.coldtrace.api.testing.Seeds;
 import io.coldtrace.api.testing.TestApi;
+import io.coldtrace.core.telemetry.Reading;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,13 +34,14 @@ class PagesBrowserIT {
     private static String base;
     private static String token;
     private static long alarmId;
+    private static Seeds.Device logger1;
 
     @BeforeAll
     static void start() {
         api = TestApi.start("pages");
         base = "http://127.0.0.1:" + api.running().port();
         seed();
-        token = api.createToken("--role", "operator", "--name", "李伟 (night shift)", "--org", "acme").out();
+        token = api.seeds().token(Role.OPERATOR, "acme", "李伟 (night shift)").secret();
         browser = Browser.start("zh-CN");
     }
 
@@ -48,39 +56,40 @@ class PagesBrowserIT {
     }
 
     private static void seed() {
-        api.sql("INSERT INTO org (id, name) VALUES ('acme', 'Acme Fresh'), ('other', 'Other Co')");
-        api.sql("INSERT INTO site (id, name, kind, org_id) VALUES "
-                + "('sh-cold', '上海冷库 Shanghai cold store', 'origin_cold_store', 'acme'), "
-                + "('hidden', 'Other org site', 'other', 'other')");
-        api.sql("INSERT INTO limit_profile (id, org_id, name, probe, low_crit_c, low_warn_c, high_warn_c, high_crit_c) "
-                + "VALUES ('chilled', 'acme', 'Chilled 2–8', 'air', 0, 2, 8, 10)");
-        api.sql("INSERT INTO unit (id, site_id, kind, name, temp_class, profile_id) VALUES "
-                + "('room-1', 'sh-cold', 'cold_room', '1号冷藏间 Room 1', 'chilled', 'chilled'), "
-                + "('room-2', 'sh-cold', 'cold_room', '2号冷藏间 Room 2', 'chilled', 'chilled'), "
-                + "('secret', 'hidden', 'cold_room', 'Not yours', 'chilled', NULL)");
-        api.sql("INSERT INTO device (ext_id, last_ingested_at, report_interval_s, msgs) VALUES "
-                + "('logger-1', now(), 60, 100), ('logger-2', now(), 60, 100)");
-        api.sql("INSERT INTO device_binding (device_id, unit_id, valid) SELECT id, "
-                + "CASE ext_id WHEN 'logger-1' THEN 'room-1' ELSE 'room-2' END, tstzrange(now() - interval '2 days', NULL) "
-                + "FROM device");
-        api.sql("INSERT INTO device_latest (device_id, ts, seq, t_air, door_open, defrost, ingested_at) "
-                + "SELECT id, now(), 100, CASE ext_id WHEN 'logger-1' THEN 4.2 ELSE 8.6 END, ext_id = 'logger-2', "
-                + "false, now() FROM device");
-        // six hours of readings every 2 minutes: a gentle wave, one door opening, one defrost, one warm excursion
-        api.sql("INSERT INTO telemetry (device_id, ts, seq, t_air, door_open, defrost, ingested_at) "
-                + "SELECT d.id, g, extract(epoch FROM g)::bigint, "
-                + "4 + 1.2 * sin(extract(epoch FROM g) / 1800) + CASE WHEN g BETWEEN now() - interval '150 minutes' "
-                + "AND now() - interval '120 minutes' THEN 6 ELSE 0 END, "
-                + "g BETWEEN now() - interval '4 hours' AND now() - interval '230 minutes', "
-                + "g BETWEEN now() - interval '5 hours' AND now() - interval '280 minutes', now() "
-                + "FROM device d, generate_series(now() - interval '6 hours', now(), interval '2 minutes') g "
-                + "WHERE d.ext_id = 'logger-1'");
-        api.sql("INSERT INTO alarm (unit_id, device_id, rule, severity, started_at, raised_at, cleared_at, "
-                + "limit_value, peak_value, message) SELECT 'room-1', id, 'high', 'warning', "
-                + "now() - interval '150 minutes', now() - interval '135 minutes', now() - interval '118 minutes', "
-                + "8, 10.2, 'air above 8.0 °C for 15 min' FROM device WHERE ext_id = 'logger-1'");
-        api.sql("INSERT INTO alarm_event (alarm_id, actor, action) SELECT id, 'engine', 'raised' FROM alarm");
-        alarmId = 1;
+        Seeds s = api.seeds();
+        s.org("acme", "Acme Fresh");
+        s.org("other", "Other Co");
+        s.site("sh-cold", "acme", "上海冷库 Shanghai cold store", "origin_cold_store", "Asia/Shanghai");
+        s.site("hidden", "other", "Other org site", "other", "Asia/Shanghai");
+        s.profile("chilled", "acme", "Chilled 2–8", "air", 0.0, 2.0, 8.0, 10.0);
+        s.unit("room-1", "sh-cold", "cold_room", "1号冷藏间 Room 1", "chilled", "chilled");
+        s.unit("room-2", "sh-cold", "cold_room", "2号冷藏间 Room 2", "chilled", "chilled");
+        s.unit("secret", "hidden", "cold_room", "Not yours", "chilled", null);
+        logger1 = s.device("logger-1", "sh-cold", 60);
+        Seeds.Device logger2 = s.device("logger-2", "sh-cold", 60);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        s.bind(logger1, "room-1", now.minus(Duration.ofDays(2)), null);
+        s.bind(logger2, "room-2", now.minus(Duration.ofDays(2)), null);
+        // six hours of readings every 2 minutes: a gentle wave, one door opening, one defrost, one warm excursion;
+        // the last reading of each room is what the overview shows first
+        s.readings(logger1, Seeds.every(now.minus(Duration.ofHours(6)), now, Duration.ofMinutes(2))
+                .map(ts -> wave(ts, now)).toList());
+        s.readings(logger1, List.of(Reading.at(now).air(4.2).door(false).defrost(false).build()));
+        s.readings(logger2, List.of(Reading.at(now).air(8.6).door(true).defrost(false).build()));
+        alarmId = s.alarm("room-1", logger1, "high", "warning", now.minus(Duration.ofMinutes(150)),
+                now.minus(Duration.ofMinutes(135)), now.minus(Duration.ofMinutes(118)), 8.0, 10.2,
+                "air above 8.0 °C for 15 min").id();
+    }
+
+    private static Reading wave(Instant ts, Instant now) {
+        double air = 4 + 1.2 * Math.sin(ts.getEpochSecond() / 1800.0) + (during(ts, now, 150, 120) ? 6 : 0);
+        return Reading.at(ts).air(air).door(during(ts, now, 240, 230)).defrost(during(ts, now, 300, 280)).build();
+    }
+
+    /** Whether {@code ts} lies from {@code fromMin} to {@code toMin} minutes before {@code now}, both included. */
+    private static boolean during(Instant ts, Instant now, int fromMin, int toMin) {
+        return !ts.isBefore(now.minus(Duration.ofMinutes(fromMin)))
+                && !ts.isAfter(now.minus(Duration.ofMinutes(toMin)));
     }
 
     private static WebElement unitValue(String unit) {
@@ -119,9 +128,7 @@ class PagesBrowserIT {
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector("#live .live-text"), "实时"));
         d.executeScript("window.__sameDocument = true;");
 
-        api.sql("UPDATE device_latest SET t_air = 12.5, ts = now(), ingested_at = now() "
-                + "WHERE device_id = (SELECT id FROM device WHERE ext_id = 'logger-1')");
-        api.sql("UPDATE device SET last_ingested_at = now() WHERE ext_id = 'logger-1'");
+        api.seeds().readings(logger1, List.of(Reading.at(Instant.now()).air(12.5).door(false).defrost(false).build()));
 
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector("[data-unit='room-1'] .value"), "12.5"));
         assertThat(d.findElement(By.cssSelector("[data-unit='room-1']")).getAttribute("data-status"))

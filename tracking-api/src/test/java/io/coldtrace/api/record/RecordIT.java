@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.coldtrace.api.auth.Role;
-import io.coldtrace.api.history.UnitFixture;
 import io.coldtrace.api.testing.Http;
+import io.coldtrace.api.testing.Seeds;
 import io.coldtrace.api.testing.TestApi;
 import io.coldtrace.core.quality.Excursion;
 import io.coldtrace.core.quality.Excursions;
@@ -13,6 +13,7 @@ import io.coldtrace.core.quality.Exposure;
 import io.coldtrace.core.quality.Exposures;
 import io.coldtrace.core.quality.KineticTemperature;
 import io.coldtrace.core.quality.Sample;
+import io.coldtrace.core.telemetry.Reading;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -52,10 +54,6 @@ class RecordIT {
     private static final Instant DAY_START = Instant.parse("2025-02-28T16:00:00Z");
     private static final Instant DAY_END = Instant.parse("2025-03-01T16:00:00Z");
     private static final Duration INTERVAL = Duration.ofMinutes(10);
-    private static final String AIR = """
-            CASE WHEN ts >= '2025-03-01T02:00Z' AND ts < '2025-03-01T02:30Z' THEN 8.5 + extract(minute FROM ts) / 10.0
-                 WHEN ts >= '2025-03-01T06:00Z' AND ts < '2025-03-01T06:10Z' THEN 1.5
-                 ELSE 4 + (extract(minute FROM ts)::int % 10) / 10.0 END""";
     private static final String ACK = "已关门，检查压缩机 / door closed, compressor checked";
 
     private static TestApi api;
@@ -65,27 +63,62 @@ class RecordIT {
     static void seed() {
         api = TestApi.start("record");
         operator = api.token(Role.OPERATOR, "o1");
-        new UnitFixture(api)
-                .org("o1", "Org One 一号冷链").org("o2", "Org Two")
-                .site("s1", "o1", "Asia/Shanghai").site("s-de", "o1", "Europe/Berlin").site("s2", "o2", "UTC")
-                .profile("p1", "o1", null, 2.0, 8.0, 10.0)
-                .unit("room-r", "s1", "chilled", "p1").unit("freezer-f", "s1", "frozen", null)
-                .unit("room-de", "s-de", "chilled", "p1").unit("other", "s2", "chilled", null)
-                .device("dev-r", 60).device("dev-f", null)
-                .bind("dev-r", "room-r", "2025-02-01T00:00:00Z", null)
-                .bind("dev-f", "freezer-f", "2025-02-01T00:00:00Z", null)
-                .minuteReadings("dev-r", "2025-02-28T12:00:00Z", "2025-03-01T20:00:00Z", AIR)
-                .minuteReadings("dev-f", "2025-02-28T12:00:00Z", "2025-03-01T20:00:00Z",
-                        "-19 - (extract(minute FROM ts)::int % 5) / 10.0")
-                .alarm("room-r", "high", "warning", "2025-03-01T02:00:00Z", "2025-03-01T02:35:00Z")
-                .alarm("room-r", "high", "critical", "2025-03-01T02:16:00Z", "2025-03-01T02:31:00Z")
-                .alarm("room-r", "low", "warning", "2025-02-27T02:00:00Z", "2025-02-27T03:00:00Z");
-        api.sql("DELETE FROM telemetry WHERE ts >= '2025-03-01T04:00Z' AND ts < '2025-03-01T05:00Z'");
+        Seeds s = api.seeds();
+        s.org("o1", "Org One 一号冷链");
+        s.org("o2", "Org Two");
+        s.site("s1", "o1", "Site s1", "other", "Asia/Shanghai");
+        s.site("s-de", "o1", "Site s-de", "other", "Europe/Berlin");
+        s.site("s2", "o2", "Site s2", "other", "UTC");
+        s.profile("p1", "o1", "Profile p1", "air", null, 2.0, 8.0, 10.0);
+        s.unit("room-r", "s1", "cold_room", "Unit room-r", "chilled", "p1");
+        s.unit("freezer-f", "s1", "cold_room", "Unit freezer-f", "frozen", null);
+        s.unit("room-de", "s-de", "cold_room", "Unit room-de", "chilled", "p1");
+        s.unit("other", "s2", "cold_room", "Unit other", "chilled", null);
+        Seeds.Device room = s.device("dev-r", "s1", 60);
+        Seeds.Device freezer = s.device("dev-f", "s1");
+        s.bind(room, "room-r", Instant.parse("2025-02-01T00:00:00Z"), null);
+        s.bind(freezer, "freezer-f", Instant.parse("2025-02-01T00:00:00Z"), null);
+        s.readings(room, minutes(RecordIT::roomAir));
+        s.readings(freezer, minutes(ts -> -19 - minuteOf(ts) % 5 / 10.0));
+        s.alarm("room-r", "high", "warning", Instant.parse("2025-03-01T02:00:00Z"),
+                Instant.parse("2025-03-01T02:35:00Z"));
+        s.alarm("room-r", "high", "critical", Instant.parse("2025-03-01T02:16:00Z"),
+                Instant.parse("2025-03-01T02:31:00Z"));
+        s.alarm("room-r", "low", "warning", Instant.parse("2025-02-27T02:00:00Z"),
+                Instant.parse("2025-02-27T03:00:00Z"));
         api.sql("UPDATE alarm SET state = 'acknowledged', acknowledged_at = '2025-03-01T02:10Z', "
                 + "acknowledged_by = 'li.wei', ack_comment = ? WHERE severity = 'warning' AND rule = 'high'", ACK);
         api.sql("UPDATE alarm SET state = 'resolved', acknowledged_at = '2025-03-01T02:20Z', acknowledged_by = "
                 + "'li.wei', ack_comment = 'stock moved to room 2', resolved_at = '2025-03-01T03:00Z', "
                 + "resolved_by = 'qa.zhang' WHERE severity = 'critical'");
+    }
+
+    /** Cold-room readings every minute from 2025-02-28T12:00Z to 2025-03-01T20:00Z but none from 04:00 to 05:00Z. */
+    private static List<Reading> minutes(Function<Instant, Double> air) {
+        return Seeds.every(Instant.parse("2025-02-28T12:00:00Z"), Instant.parse("2025-03-01T20:00:00Z"),
+                        Duration.ofMinutes(1))
+                .filter(ts -> !during(ts, "2025-03-01T04:00:00Z", 60))
+                .map(ts -> Seeds.coldRoom(ts, air.apply(ts))).toList();
+    }
+
+    /** 8.5–11.4 °C from 02:00 to 02:30Z, 1.5 °C from 06:00 to 06:10Z, else 4.0–4.9 °C. */
+    private static double roomAir(Instant ts) {
+        if (during(ts, "2025-03-01T02:00:00Z", 30)) {
+            return 8.5 + minuteOf(ts) / 10.0;
+        }
+        if (during(ts, "2025-03-01T06:00:00Z", 10)) {
+            return 1.5;
+        }
+        return 4 + minuteOf(ts) % 10 / 10.0;
+    }
+
+    private static boolean during(Instant ts, String start, int minutes) {
+        Instant from = Instant.parse(start);
+        return !ts.isBefore(from) && ts.isBefore(from.plus(Duration.ofMinutes(minutes)));
+    }
+
+    private static int minuteOf(Instant ts) {
+        return ts.atZone(ZoneOffset.UTC).getMinute();
     }
 
     @AfterAll

@@ -64,10 +64,11 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Waits (polling the page, never sleeping blindly) up to 15 s. */
+    /** Waits (polling the page every 50 ms, never sleeping blindly) up to 15 s. */
     public WebDriverWait await() {
-        // pages re-render rows and cards: an element found a moment ago may be replaced before it is read
-        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(15))
+        // Selenium's default is to poll every 500 ms, which a test with a few dozen waits pays in seconds; pages
+        // re-render rows and cards: an element found a moment ago may be replaced before it is read
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50))
                 .ignoring(StaleElementReferenceException.class);
     }
 

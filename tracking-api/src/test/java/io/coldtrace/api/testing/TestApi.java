@@ -18,18 +18,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.BiConsumer;
 
-/** The real API (ApiMain.start) on a fresh database and a free port, with helpers to seed data and mint tokens. */
+/** The real API (ApiMain.start) on a fresh database and a free port, with {@link Seeds} for its test data. */
 public final class TestApi implements AutoCloseable {
     public static final String METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 
     private final DbConfig db;
     private final ApiMain.Running running;
     private final Http http;
+    private final Seeds seeds;
 
     private TestApi(DbConfig db, ApiMain.Running running) {
         this.db = db;
         this.running = running;
         this.http = new Http(running.vertx(), running.port());
+        this.seeds = new Seeds(db);
     }
 
     public static TestApi start(String purpose) {
@@ -39,7 +41,7 @@ public final class TestApi implements AutoCloseable {
     /** As {@link #start(String)}, with {@code extra} routes registered after the API's own. */
     public static TestApi start(String purpose, BiConsumer<RouteTable, BlockingDb> extra) {
         TestPostgres pg = TestPostgres.get();
-        DbConfig db = new DbConfig(pg.createDatabase(purpose), pg.user(), pg.password(), 4,
+        DbConfig db = new DbConfig(pg.createMigratedDatabase(purpose), pg.user(), pg.password(), 4,
                 DbConfig.StorageChoice.AUTO);
         ApiConfig cfg = new ApiConfig(0, "127.0.0.1", db, METRICS_TOKEN, 4);
         return new TestApi(db, Http.await(ApiMain.start(cfg, extra)));
@@ -47,6 +49,11 @@ public final class TestApi implements AutoCloseable {
 
     public Http http() {
         return http;
+    }
+
+    /** Writes typed test data into this API's database through the production code. */
+    public Seeds seeds() {
+        return seeds;
     }
 
     public DbConfig db() {
@@ -86,7 +93,7 @@ public final class TestApi implements AutoCloseable {
         }
     }
 
-    /** What create-token printed and exited with. */
+    /** What create-token printed and exited with (CreateTokenIT runs the command; other tests use {@link #token}). */
     public record CommandResult(int exitCode, String out, String err) {
     }
 
@@ -109,16 +116,12 @@ public final class TestApi implements AutoCloseable {
 
     /** A new token for {@code role} in organisation {@code org} (null = none). */
     public String token(Role role, String org) {
-        CommandResult r = org == null ? createToken("--role", role.label(), "--name", "test " + role.label())
-                : createToken("--role", role.label(), "--name", org + " " + role.label(), "--org", org);
-        if (r.exitCode() != 0) {
-            throw new AssertionError("create-token failed: " + r.err());
-        }
-        return r.out();
+        return seeds.token(role, org).secret();
     }
 
     @Override
     public void close() {
+        seeds.close();
         http.close();
         Http.await(running.close());
     }

@@ -5,9 +5,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Two organisations seeded with SQL, for proving that a caller sees only its own: {@code acme} (site acme-s1,
- * profile acme-p, unit acme-u1) and {@code rival} (rival-s1, rival-p, rival-u1), with a token per role in each and
- * an unscoped admin token.
+ * Two organisations seeded through {@link Seeds}, for proving that a caller sees only its own: {@code acme} (site
+ * acme-s1, profile acme-p, unit acme-u1) and {@code rival} (rival-s1, rival-p, rival-u1), with a token per role in
+ * each and an unscoped admin token.
  */
 public final class TwoOrgs {
     public static final String ACME = "acme";
@@ -18,13 +18,12 @@ public final class TwoOrgs {
     private final String admin;
 
     public TwoOrgs(TestApi api) {
+        Seeds seeds = api.seeds();
         for (String org : new String[] {ACME, RIVAL}) {
-            api.sql("INSERT INTO org (id, name) VALUES (?, ?)", org, org + " Ltd");
-            api.sql("INSERT INTO site (id, org_id, name) VALUES (?, ?, ?)", org + "-s1", org, org + " store");
-            api.sql("INSERT INTO limit_profile (id, org_id, name, high_warn_c) VALUES (?, ?, 'chilled', 5)",
-                    org + "-p", org);
-            api.sql("INSERT INTO unit (id, site_id, kind, name, profile_id) VALUES (?, ?, 'cold_room', ?, ?)",
-                    org + "-u1", org + "-s1", org + " room 1", org + "-p");
+            seeds.org(org, org + " Ltd");
+            seeds.site(org + "-s1", org, org + " store", "other", "Asia/Shanghai");
+            seeds.profile(org + "-p", org, "chilled", "air", null, null, 5.0, null);
+            seeds.unit(org + "-u1", org + "-s1", "cold_room", org + " room 1", "chilled", org + "-p");
         }
         for (Role role : Role.values()) {
             acme.put(role, api.token(role, ACME));

@@ -1,0 +1,227 @@
+package io.coldtrace.api.testing;
+
+import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.auth.TokenQueries;
+import io.coldtrace.api.auth.Tokens;
+import io.coldtrace.api.bindings.BindingQueries;
+import io.coldtrace.api.db.Rows;
+import io.coldtrace.api.orgs.NewOrg;
+import io.coldtrace.api.orgs.OrgQueries;
+import io.coldtrace.api.profiles.LimitProfile;
+import io.coldtrace.api.profiles.ProfileQueries;
+import io.coldtrace.api.sites.Site;
+import io.coldtrace.api.sites.SiteQueries;
+import io.coldtrace.api.units.Unit;
+import io.coldtrace.api.units.UnitQueries;
+import io.coldtrace.api.users.NewUser;
+import io.coldtrace.api.users.UserQueries;
+import io.coldtrace.api.users.UserRow;
+import io.coldtrace.api.webhooks.NewWebhook;
+import io.coldtrace.api.webhooks.WebhookQueries;
+import io.coldtrace.api.webhooks.WebhookRow;
+import io.coldtrace.core.config.DbConfig;
+import io.coldtrace.core.telemetry.Reading;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Typed test data written through the production code: master data through the API's query classes, devices and
+ * readings through ingest's write path ({@link Ingested}), tokens through TokenQueries. One plain connection for its
+ * lifetime: no pool, no migrations. Each method returns what it stored.
+ */
+public final class Seeds implements AutoCloseable {
+    /** A device as ingest registered it: {@code id} is device.id. */
+    public record Device(int id, String extId, String siteHint) {
+    }
+
+    /** A stored alarm; {@code clearedAt} is null while its condition lasts. */
+    public record Alarm(long id, String unitId, String rule, String severity, Instant startedAt, Instant clearedAt) {
+    }
+
+    /** A minted token: {@code secret} is what a caller sends, {@code id} is api_token.id. */
+    public record Token(String secret, long id, Role role, String orgId) {
+    }
+
+    // ingest raises alarms only by evaluating readings, which cannot place one at a chosen time; the event is the
+    // one ingest writes with each alarm it raises
+    private static final String ALARM = """
+            INSERT INTO alarm (unit_id, device_id, rule, severity, started_at, raised_at, cleared_at, limit_value,
+                               peak_value, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""";
+    private static final String ALARM_RAISED = """
+            INSERT INTO alarm_event (alarm_id, actor, action) VALUES (?, 'ingest', 'raised')""";
+    private static final String OPEN_BINDING = "SELECT id FROM device_binding WHERE device_id = ? AND upper_inf(valid)";
+
+    private final DbConfig db;
+    private Connection conn;
+    private Ingested ingest;
+
+    public Seeds(DbConfig db) {
+        this.db = db;
+    }
+
+    public NewOrg org(String id, String name) {
+        NewOrg org = new NewOrg(id, name);
+        run(c -> OrgQueries.insert(c, org));
+        return org;
+    }
+
+    public Site site(String id, String org, String name, String kind, String timezone) {
+        Site site = new Site(id, org, name, kind, timezone, null, null, null);
+        run(c -> SiteQueries.insert(c, site));
+        return site;
+    }
+
+    /**
+     * A profile with the given limits (null = that rule off; listed from the lowest to the highest), every other
+     * field at the default the API gives a profile created without it.
+     */
+    public LimitProfile profile(String id, String org, String name, String probe, Double lowCrit, Double lowWarn,
+                                Double highWarn, Double highCrit) {
+        LimitProfile p = new LimitProfile(id, org, name, probe, highWarn, highCrit, lowWarn, lowCrit, 900, 300,
+                "single", 0.5, 300, null, null, true, true, 2700, null, null, null);
+        run(c -> ProfileQueries.insert(c, p));
+        return p;
+    }
+
+    public Unit unit(String id, String site, String kind, String name, String tempClass, String profile) {
+        Unit unit = new Unit(id, site, kind, name, tempClass, profile);
+        run(c -> {
+            UnitQueries.insert(c, unit);
+            return null;
+        });
+        return unit;
+    }
+
+    /** A device registered as ingest registers one it hears from for the first time. */
+    public Device device(String extId, String siteHint) {
+        return ingested().register(extId, siteHint);
+    }
+
+    /** A device that has also said it is online and reports every {@code reportIntervalS} seconds. */
+    public Device device(String extId, String siteHint, int reportIntervalS) {
+        Device d = device(extId, siteHint);
+        ingested().online(d, reportIntervalS);
+        return d;
+    }
+
+    /** Binds the device to the unit from {@code from} to {@code to} (null = still bound); returns the binding id. */
+    public long bind(Device device, String unit, Instant from, Instant to) {
+        return run(c -> {
+            BindingQueries.open(c, device.id(), unit, from);
+            long id = oneLong(c, OPEN_BINDING, device.id());
+            if (to != null) {
+                BindingQueries.close(c, id, to);
+            }
+            return id;
+        });
+    }
+
+    /** Stores readings as ingest does (telemetry, rollups, latest value, device accounting); returns the new ones. */
+    public int readings(Device device, List<Reading> readings) {
+        return ingested().write(device, readings);
+    }
+
+    /** The instants from {@code from} (inclusive) to {@code to} (exclusive), {@code step} apart. */
+    public static Stream<Instant> every(Instant from, Instant to, Duration step) {
+        return Stream.iterate(from, t -> t.isBefore(to), t -> t.plus(step));
+    }
+
+    /** A cold-room reading: the door opens at minute 0 of each hour, the evaporator defrosts 05:00–05:19 UTC. */
+    public static Reading coldRoom(Instant ts, double airC) {
+        ZonedDateTime t = ts.atZone(ZoneOffset.UTC);
+        return Reading.at(ts).air(airC).door(t.getMinute() == 0).defrost(t.getHour() == 5 && t.getMinute() < 20)
+                .build();
+    }
+
+    /** An alarm of no particular device raised when it started, limit 8 °C, peak 9.5 °C. */
+    public Alarm alarm(String unit, String rule, String severity, Instant started, Instant cleared) {
+        return alarm(unit, null, rule, severity, started, started, cleared, 8.0, 9.5,
+                rule + " " + severity + " on " + unit);
+    }
+
+    public Alarm alarm(String unit, Device device, String rule, String severity, Instant started, Instant raised,
+                       Instant cleared, Double limit, Double peak, String message) {
+        long id = run(c -> {
+            long alarm = oneLong(c, ALARM, unit, device == null ? null : device.id(), rule, severity,
+                    started, raised, cleared, limit, peak, message);
+            Rows.update(c, ALARM_RAISED, alarm);
+            return alarm;
+        });
+        return new Alarm(id, unit, rule, severity, started, cleared);
+    }
+
+    /** A webhook of {@code org} (its secret 16 characters or more). */
+    public WebhookRow webhook(String org, String url, String secret) {
+        return run(c -> WebhookQueries.insert(c, new NewWebhook(org, url, secret)));
+    }
+
+    /** A user of {@code org} (null = none: admins only), without a token. */
+    public UserRow user(String id, String org, String name, Role role) {
+        return run(c -> UserQueries.insert(c, new NewUser(id, org, name, role)));
+    }
+
+    /** A token of {@code role} in {@code org} (null = of no organisation), minted as create-token mints one. */
+    public Token token(Role role, String org, String name) {
+        String secret = Tokens.generate();
+        long id = run(c -> TokenQueries.insert(c, name, role, org, Tokens.hash(secret)));
+        return new Token(secret, id, role, org);
+    }
+
+    public Token token(Role role, String org) {
+        return token(role, org, org == null ? "test " + role.label() : org + " " + role.label());
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (ingest != null) {
+                ingest.close();
+            }
+            if (conn != null) {
+                conn.close();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("closing the seeding connections: " + e.getMessage(), e);
+        }
+    }
+
+    private Ingested ingested() {
+        if (ingest == null) {
+            ingest = run(c -> new Ingested(DriverManager.getConnection(db.url(), db.user(), db.password())));
+        }
+        return ingest;
+    }
+
+    /** Work on the seeding connection. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    private <T> T run(Work<T> work) {
+        try {
+            if (conn == null) {
+                conn = DriverManager.getConnection(db.url(), db.user(), db.password());
+            }
+            return work.on(conn);
+        } catch (SQLException e) {
+            throw new IllegalStateException("seeding failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static long oneLong(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = Rows.prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
