@@ -6,6 +6,7 @@ import io.coldtrace.core.telemetry.DeviceStatus;
 import io.coldtrace.core.telemetry.Reading;
 import io.coldtrace.core.testing.Await;
 import io.coldtrace.core.testing.TestBroker;
+import io.coldtrace.ingest.AlarmSeed.Chilled;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,7 +45,7 @@ class AlarmsIT {
 
     @Test
     void aBreachLongerThanTheDelayRaisesOneAlarmAtItsDeviceTimeAndRedeliveryRaisesNoSecond() throws Exception {
-        AlarmSeed.unitWithDevice(h, "U1", "AL-1", "");
+        AlarmSeed.unitWithDevice(h, "U1", "AL-1");
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(3, ChronoUnit.HOURS);
         List<Reading> rs = series(t0, 4.0, 8.5, 9.0, 9.5, 4.0, 3.5, 3.0, 3.0);
         try (TestDevice d = new TestDevice(h.mqttUrl, "site-a", "AL-1")) {
@@ -69,7 +70,7 @@ class AlarmsIT {
 
     @Test
     void ingestRestartedInTheMiddleOfABreachContinuesItAndRaisesOnce() throws Exception {
-        AlarmSeed.unitWithDevice(h, "U2", "AL-2", "");
+        AlarmSeed.unitWithDevice(h, "U2", "AL-2");
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS);
         List<Reading> rs = series(t0, 4.0, 9.0, 9.0, 9.0, 9.0);
         try (TestDevice d = new TestDevice(h.mqttUrl, "site-a", "AL-2")) {
@@ -87,7 +88,7 @@ class AlarmsIT {
 
     @Test
     void stoppingIngestEndsItsAlarmEvaluatorThread() throws Exception {
-        AlarmSeed.unitWithDevice(h, "U7", "AL-7", "");
+        AlarmSeed.unitWithDevice(h, "U7", "AL-7");
         try (TestDevice d = new TestDevice(h.mqttUrl, "site-a", "AL-7")) {
             d.send(0, series(Instant.now().minus(1, ChronoUnit.HOURS), 3.0));
         }
@@ -107,7 +108,7 @@ class AlarmsIT {
 
     @Test
     void lateReadingsOlderThanTheEvaluatedFrontRaiseNothing() throws Exception {
-        AlarmSeed.unitWithDevice(h, "U3", "AL-3", "");
+        AlarmSeed.unitWithDevice(h, "U3", "AL-3");
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS);
         try (TestDevice d = new TestDevice(h.mqttUrl, "site-a", "AL-3")) {
             d.send(5, series(t0.plus(60, ChronoUnit.MINUTES), 3.0, 3.0));
@@ -122,7 +123,7 @@ class AlarmsIT {
 
     @Test
     void aSilentDeviceRaisesOfflineOnTimeAndDataClearsIt() throws Exception {
-        AlarmSeed.unitWithDevice(h, "U4", "AL-4", "offline_factor = 2");
+        AlarmSeed.unitWithDevice(h, "U4", "AL-4", Chilled.DEFAULT.withOfflineFactor(2));
         try (TestDevice d = new TestDevice(h.mqttUrl, "site-a", "AL-4")) {
             d.status(new DeviceStatus(DeviceStatus.State.ONLINE, Instant.now(), 1, null));
             d.send(0, List.of(Reading.at(Instant.now()).air(3.0).build()));
@@ -140,7 +141,7 @@ class AlarmsIT {
 
     @Test
     void anAlarmNobodyAcknowledgesIsEscalated() throws Exception {
-        AlarmSeed.unitWithDevice(h, "U5", "AL-5", "escalate_after_s = 1, warn_delay_s = 0");
+        AlarmSeed.unitWithDevice(h, "U5", "AL-5", Chilled.DEFAULT.withEscalation(1).withWarnDelay(0));
         try (TestDevice d = new TestDevice(h.mqttUrl, "site-a", "AL-5")) {
             d.send(0, series(Instant.now().minus(30, ChronoUnit.MINUTES), 9.0, 9.0));
         }
@@ -152,7 +153,8 @@ class AlarmsIT {
 
     @Test
     void cumulativeTimeBeyondTheLimitAddsUpAcrossBreachesAndResolvingStartsItAfresh() throws Exception {
-        AlarmSeed.unitWithDevice(h, "U6", "AL-6", "delay_mode = 'cumulative', warn_delay_s = 1200, clear_delay_s = 0");
+        AlarmSeed.unitWithDevice(h, "U6", "AL-6",
+                Chilled.DEFAULT.cumulative().withWarnDelay(1200).withClearDelay(0));
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(5, ChronoUnit.HOURS);
         try (TestDevice d = new TestDevice(h.mqttUrl, "site-a", "AL-6")) {
             // two 10-minute breaches separated by a normal spell: 20 minutes in total
@@ -160,8 +162,7 @@ class AlarmsIT {
             Await.until(Duration.ofSeconds(20), () -> h.count(alarms("U6")) == 1, () -> "no cumulative alarm");
             Instant raised = h.one("SELECT raised_at FROM alarm WHERE unit_id = 'U6'", r -> r.getTimestamp(1).toInstant());
             assertThat(raised).isEqualTo(t0.plus(50, ChronoUnit.MINUTES));
-            AlarmSeed.exec(h, "UPDATE alarm SET state = 'resolved', resolved_at = now(), resolved_by = 'qa' "
-                    + "WHERE unit_id = 'U6'");
+            AlarmSeed.resolve(h, "U6", "qa");
             // after the resolution another 10-minute breach is not enough
             d.send(1, series(t0.plus(2, ChronoUnit.HOURS), 9.0, 9.0, 3.0));
             Await.until(Duration.ofSeconds(20), () -> h.count("SELECT count(*) FROM alarm WHERE unit_id = 'U6' "

@@ -53,10 +53,10 @@ class WebhookIT {
 
     @Test
     void raisedAlarmIsPostedSignedAndABrokenReceiverIsRetriedThenDeadLettered() throws Exception {
-        AlarmSeed.unitWithDevice(h, "W1", "WH-1", "warn_delay_s = 0");
+        AlarmSeed.unitWithDevice(h, "W1", "WH-1", AlarmSeed.Chilled.DEFAULT.withWarnDelay(0));
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
-        AlarmSeed.exec(h, "INSERT INTO webhook (org_id, url, secret) VALUES ('org-a', '" + base
-                + "/ok', 'a-secret-of-16-chars'), ('org-a', '" + base + "/broken', 'another-secret-16ch')");
+        AlarmSeed.webhook(h, base + "/ok", "a-secret-of-16-chars");
+        AlarmSeed.webhook(h, base + "/broken", "another-secret-16ch");
         try (TestDevice d = new TestDevice(h.mqttUrl, "site-a", "WH-1")) {
             d.send(0, List.of(Reading.at(Instant.now().minus(5, ChronoUnit.MINUTES)).air(9.0).build()));
         }
