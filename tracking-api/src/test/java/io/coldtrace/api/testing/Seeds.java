@@ -1,5 +1,6 @@
 package io.coldtrace.api.testing;
 
+import io.coldtrace.api.alarms.AlarmQueries;
 import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.auth.TokenQueries;
 import io.coldtrace.api.auth.Tokens;
@@ -35,8 +36,10 @@ import java.util.stream.Stream;
 
 /**
  * Typed test data written through the production code: master data through the API's query classes, devices and
- * readings through ingest's write path ({@link Ingested}), tokens through TokenQueries. One plain connection for its
- * lifetime: no pool, no migrations. Each method returns what it stored.
+ * readings through ingest's write path ({@link Ingested}), tokens through TokenQueries, resolutions through
+ * AlarmQueries. What no production code does (an alarm at a chosen time, a device gone silent an hour ago) is SQL
+ * with bound parameters. One plain connection for its lifetime: no pool, no migrations. Each method that stores
+ * something returns it.
  */
 public final class Seeds implements AutoCloseable {
     /** A device as ingest registered it: {@code id} is device.id. */
@@ -86,8 +89,14 @@ public final class Seeds implements AutoCloseable {
      */
     public LimitProfile profile(String id, String org, String name, String probe, Double lowCrit, Double lowWarn,
                                 Double highWarn, Double highCrit) {
+        return profile(id, org, name, probe, lowCrit, lowWarn, highWarn, highCrit, null);
+    }
+
+    /** As above, with the door rule on: it fires once the door has been open {@code doorOpenMaxS} seconds. */
+    public LimitProfile profile(String id, String org, String name, String probe, Double lowCrit, Double lowWarn,
+                                Double highWarn, Double highCrit, Integer doorOpenMaxS) {
         LimitProfile p = new LimitProfile(id, org, name, probe, highWarn, highCrit, lowWarn, lowCrit, 900, 300,
-                "single", 0.5, 300, null, null, true, true, 2700, null, null, null);
+                "single", 0.5, 300, doorOpenMaxS, null, true, true, 2700, null, null, null);
         run(c -> ProfileQueries.insert(c, p));
         return p;
     }
@@ -130,6 +139,19 @@ public final class Seeds implements AutoCloseable {
         return ingested().write(device, readings);
     }
 
+    /**
+     * Stores one message numbered {@code seq} as ingest does, for tests of sequence accounting ({@link #readings}
+     * numbers each reading by its epoch second); returns the new readings.
+     */
+    public int message(Device device, long seq, Reading... readings) {
+        return ingested().message(device, seq, List.of(readings));
+    }
+
+    /** As if the device had gone silent {@code ago}: ingest last heard from it, and stored its latest value, then. */
+    public void silentFor(Device device, Duration ago) {
+        ingested().silentFor(device, ago);
+    }
+
     /** The instants from {@code from} (inclusive) to {@code to} (exclusive), {@code step} apart. */
     public static Stream<Instant> every(Instant from, Instant to, Duration step) {
         return Stream.iterate(from, t -> t.isBefore(to), t -> t.plus(step));
@@ -148,15 +170,28 @@ public final class Seeds implements AutoCloseable {
                 rule + " " + severity + " on " + unit);
     }
 
+    /** An alarm with the 'raised' event ingest writes with it. */
     public Alarm alarm(String unit, Device device, String rule, String severity, Instant started, Instant raised,
                        Instant cleared, Double limit, Double peak, String message) {
-        long id = run(c -> {
-            long alarm = oneLong(c, ALARM, unit, device == null ? null : device.id(), rule, severity,
-                    started, raised, cleared, limit, peak, message);
-            Rows.update(c, ALARM_RAISED, alarm);
-            return alarm;
-        });
+        Alarm alarm = alarmWithoutEvents(unit, device, rule, severity, started, raised, cleared, limit, peak, message);
+        run(c -> Rows.update(c, ALARM_RAISED, alarm.id()));
+        return alarm;
+    }
+
+    /** The alarm alone, without the 'raised' event: for tests that count the events people add from none. */
+    public Alarm alarmWithoutEvents(String unit, Device device, String rule, String severity, Instant started,
+                                    Instant raised, Instant cleared, Double limit, Double peak, String message) {
+        long id = run(c -> oneLong(c, ALARM, unit, device == null ? null : device.id(), rule, severity, started,
+                raised, cleared, limit, peak, message));
         return new Alarm(id, unit, rule, severity, started, cleared);
+    }
+
+    /** Resolved now by {@code actor}, as the resolve route does it (with its event). */
+    public void resolve(Alarm alarm, String actor, String comment) {
+        run(c -> {
+            AlarmQueries.resolve(c, alarm.id(), actor, comment);
+            return null;
+        });
     }
 
     /** A webhook of {@code org} (its secret 16 characters or more). */
