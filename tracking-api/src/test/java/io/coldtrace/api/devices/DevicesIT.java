@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.auth.Tokens;
 import io.coldtrace.api.testing.Http;
+import io.coldtrace.api.testing.Seeds;
 import io.coldtrace.api.testing.TestApi;
+import io.coldtrace.core.telemetry.Reading;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Device read routes against rows inserted with SQL. */
+/** Device read routes against devices seeded as ingest registers them and stores their messages. */
 class DevicesIT {
     private static TestApi api;
     private static String admin;
@@ -26,20 +30,23 @@ class DevicesIT {
     static void seed() {
         api = TestApi.start("devices");
         admin = api.token(Role.ADMIN);
-        api.sql("INSERT INTO org (id, name) VALUES ('o1', 'Org 1')");
-        api.sql("INSERT INTO site (id, org_id, name) VALUES ('s1', 'o1', 'Origin store')");
-        api.sql("INSERT INTO unit (id, site_id, kind, name) VALUES ('room-1', 's1', 'cold_room', 'Room 1')");
-        api.sql("INSERT INTO device (ext_id, site_hint, last_ingested_at, min_seq, max_seq, msgs, status) VALUES "
-                + "('dev-a', 's1', now(), 1, 10, 8, 'online'), "
-                + "('dev-b', 's2', now() - interval '1 hour', 5, 5, 1, NULL), "
-                + "('dev-c', 's2', NULL, NULL, NULL, 0, NULL)");
-        api.sql("INSERT INTO device_latest (device_id, ts, seq, t_air, rh, door_open, ingested_at) "
-                + "SELECT id, '2025-03-01T10:00:00Z', 10, 3.5, 91.5, false, now() FROM device WHERE ext_id = 'dev-a'");
-        api.sql("INSERT INTO device_latest (device_id, ts, seq, t_air, ingested_at) "
-                + "SELECT id, '2025-03-01T09:00:00Z', 5, -18.25, now() - interval '1 hour' FROM device "
-                + "WHERE ext_id = 'dev-b'");
-        api.sql("INSERT INTO device_binding (device_id, unit_id, valid) "
-                + "SELECT id, 'room-1', tstzrange(now() - interval '1 day', NULL) FROM device WHERE ext_id = 'dev-a'");
+        Seeds s = api.seeds();
+        s.org("o1", "Org 1");
+        s.site("s1", "o1", "Origin store", "other", "Asia/Shanghai");
+        s.unit("room-1", "s1", "cold_room", "Room 1", "chilled", null);
+        // online, in room-1 since yesterday; of its messages 1 to 10, 8 and 9 never arrived; the last at 10:00
+        Seeds.Device a = s.device("dev-a", "s1", 60);
+        for (long seq : new long[] {1, 2, 3, 4, 5, 6, 7, 10}) {
+            s.message(a, seq, Reading.at(Instant.parse("2025-03-01T10:00:00Z").minus(Duration.ofMinutes(10 - seq)))
+                    .air(3.5).rh(91.5).door(false).build());
+        }
+        s.bind(a, "room-1", Instant.now().minus(Duration.ofDays(1)), null);
+        // one message, then silence for an hour
+        Seeds.Device b = s.device("dev-b", "s2");
+        s.message(b, 5, Reading.at(Instant.parse("2025-03-01T09:00:00Z")).air(-18.25).build());
+        s.silentFor(b, Duration.ofHours(1));
+        // known, never reported
+        s.device("dev-c", "s2");
     }
 
     @AfterAll
@@ -49,7 +56,7 @@ class DevicesIT {
 
     @Test
     void outsideAnAdminsViewOnlyDevicesInTheCallersOrganisationsUnitsAreShown() {
-        api.sql("INSERT INTO org (id, name) VALUES ('o2', 'Org 2') ON CONFLICT DO NOTHING");
+        api.seeds().org("o2", "Org 2");
         String own = api.token(Role.OPERATOR, "o1");
         String other = api.token(Role.QA, "o2");
         JsonArray mine = Http.json(api.http().get("/api/v1/devices/latest", own)).getJsonArray("items");
@@ -60,7 +67,7 @@ class DevicesIT {
         // unclaimed devices are nobody's yet: every reader sees them, to claim them
         assertThat(Http.json(api.http().get("/api/v1/devices/unclaimed", other)).getJsonArray("items")).isNotEmpty();
         // but one reporting on another organisation's site is that organisation's to claim
-        api.sql("INSERT INTO device (ext_id, site_hint) VALUES ('dev-on-s1', 's1') ON CONFLICT DO NOTHING");
+        api.seeds().device("dev-on-s1", "s1");
         assertThat(Http.json(api.http().get("/api/v1/devices/unclaimed", other)).getJsonArray("items"))
                 .extracting(o -> ((JsonObject) o).getString("ext_id")).contains("dev-b").doesNotContain("dev-on-s1");
         assertThat(Http.json(api.http().get("/api/v1/devices/unclaimed", own)).getJsonArray("items"))
