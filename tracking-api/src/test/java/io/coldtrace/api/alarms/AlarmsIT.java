@@ -5,24 +5,21 @@ import static io.coldtrace.api.testing.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.testing.Seeds;
 import io.coldtrace.api.testing.TestApi;
 import io.coldtrace.api.testing.TwoOrgs;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The alarm lifecycle over HTTP, on alarms seeded with SQL as ingest would raise them. */
+/** The alarm lifecycle over HTTP, on alarms seeded as ingest stores them, without their events. */
 class AlarmsIT {
-    private static final String SEED = """
-            INSERT INTO alarm (unit_id, device_id, rule, severity, state, started_at, raised_at, cleared_at,
-                               limit_value, peak_value, message, resolved_at, resolved_by)
-            SELECT ?, (SELECT id FROM device WHERE ext_id = 'dev-1'), ?, ?, ?, CAST(? AS timestamptz),
-                   CAST(? AS timestamptz), CAST(? AS timestamptz), 5, 9.5, ?, CAST(? AS timestamptz), ?""";
     private static final String[] KEYS = {"id", "unit_id", "unit_name", "site_id", "site_name", "device", "rule",
         "severity", "state", "started_at", "raised_at", "cleared_at", "limit_value", "peak_value", "message",
         "acknowledged_at", "acknowledged_by", "ack_comment", "resolved_at", "resolved_by", "escalated_at"};
@@ -34,21 +31,24 @@ class AlarmsIT {
     static void start() {
         api = TestApi.start("alarms");
         orgs = new TwoOrgs(api);
-        api.sql("INSERT INTO device (ext_id) VALUES ('dev-1')");
-        seed("acme-u1", "high", "warning", "open", "10:05", null, "still warm");
-        seed("acme-u1", "high", "critical", "open", "10:10", "10:30", "was hot");
-        seed("acme-u1", "low", "warning", "resolved", "09:00", "09:20", "was cold");
-        seed("acme-u1", "door_open", "warning", "open", "08:00", "08:10", "door left open");
-        seed("acme-u1", "offline", "critical", "open", "07:00", "07:30", "lost contact");
-        seed("rival-u1", "high", "warning", "open", "11:00", null, "rival alarm");
+        Seeds.Device device = api.seeds().device("dev-1", "acme-s1");
+        seed(device, "acme-u1", "high", "warning", "open", "10:05", null, "still warm");
+        seed(device, "acme-u1", "high", "critical", "open", "10:10", "10:30", "was hot");
+        seed(device, "acme-u1", "low", "warning", "resolved", "09:00", "09:20", "was cold");
+        seed(device, "acme-u1", "door_open", "warning", "open", "08:00", "08:10", "door left open");
+        seed(device, "acme-u1", "offline", "critical", "open", "07:00", "07:30", "lost contact");
+        seed(device, "rival-u1", "high", "warning", "open", "11:00", null, "rival alarm");
     }
 
-    private static void seed(String unit, String rule, String severity, String state, String raised, String cleared,
-                             String message) {
-        String day = "2025-03-01T";
-        api.sql(SEED, unit, rule, severity, state, day + raised + ":00Z", day + raised + ":00Z",
-                cleared == null ? null : day + cleared + ":00Z", message,
-                state.equals("resolved") ? day + "12:00:00Z" : null, state.equals("resolved") ? "seed" : null);
+    /** An alarm raised at {@code raised} on 2025-03-01, limit 5, peak 9.5, with no events but its resolution. */
+    private static void seed(Seeds.Device device, String unit, String rule, String severity, String state,
+                             String raised, String cleared, String message) {
+        Instant at = Instant.parse("2025-03-01T" + raised + ":00Z");
+        Seeds.Alarm alarm = api.seeds().alarmWithoutEvents(unit, device, rule, severity, at, at,
+                cleared == null ? null : Instant.parse("2025-03-01T" + cleared + ":00Z"), 5.0, 9.5, message);
+        if (state.equals("resolved")) {
+            api.seeds().resolve(alarm, "seed", null);
+        }
     }
 
     private static long id(String message) {
