@@ -5,11 +5,13 @@ import static io.coldtrace.api.testing.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.testing.Seeds;
 import io.coldtrace.api.testing.TestApi;
 import io.coldtrace.api.testing.TwoOrgs;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,14 +31,16 @@ class BindingsIT {
         api = TestApi.start("bindings");
         orgs = new TwoOrgs(api);
         op = orgs.acme(Role.OPERATOR);
-        api.sql("INSERT INTO unit (id, site_id, kind, name) VALUES ('acme-u2', 'acme-s1', 'truck_compartment', 'T2')");
-        for (String d : new String[] {"dev-claim", "dev-past", "dev-overlap", "dev-foreign", "dev-same", "dev-bad"}) {
-            api.sql("INSERT INTO device (ext_id) VALUES (?)", d);
+        Seeds s = api.seeds();
+        s.unit("acme-u2", "acme-s1", "truck_compartment", "T2", "chilled", null);
+        for (String d : new String[] {"dev-claim", "dev-past", "dev-same", "dev-bad"}) {
+            s.device(d, "acme-s1");
         }
-        api.sql("INSERT INTO device_binding (device_id, unit_id, valid) SELECT id, 'rival-u1', "
-                + "tstzrange('2025-01-01T00:00:00Z', '2025-02-01T00:00:00Z') FROM device WHERE ext_id = 'dev-overlap'");
-        api.sql("INSERT INTO device_binding (device_id, unit_id, valid) SELECT id, 'rival-u1', "
-                + "tstzrange(now() - interval '1 day', NULL) FROM device WHERE ext_id = 'dev-foreign'");
+        // in rival's room through January
+        s.bind(s.device("dev-overlap", "acme-s1"), "rival-u1", Instant.parse("2025-01-01T00:00:00Z"),
+                Instant.parse("2025-02-01T00:00:00Z"));
+        // in rival's room now
+        s.bind(s.device("dev-foreign", "rival-s1"), "rival-u1", Instant.now().minus(Duration.ofDays(1)), null);
     }
 
     @AfterAll
