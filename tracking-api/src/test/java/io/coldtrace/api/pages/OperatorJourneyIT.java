@@ -3,6 +3,7 @@ package io.coldtrace.api.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coldtrace.api.testing.Browser;
+import io.coldtrace.api.testing.Seeds;
 import io.coldtrace.api.testing.TestApi;
 import io.coldtrace.core.config.Env;
 import io.coldtrace.core.telemetry.TelemetryCodec;
@@ -76,17 +77,13 @@ class OperatorJourneyIT {
     }
 
     private static void seed(SimUnit room) {
-        api.sql("INSERT INTO org (id, name) VALUES ('fresh', 'Fresh Co')");
-        api.sql("INSERT INTO site (id, name, kind, org_id) VALUES (?, '寿光产地仓 Shouguang', 'origin_cold_store', "
-                + "'fresh')", room.siteId());
+        Seeds s = api.seeds();
+        s.org("fresh", "Fresh Co");
+        s.site(room.siteId(), "fresh", "寿光产地仓 Shouguang", "origin_cold_store", "Asia/Shanghai");
         // the door rule fires after 3 s open so the test does not wait long; temperature limits are wide
-        api.sql("INSERT INTO limit_profile (id, org_id, name, probe, high_warn_c, high_crit_c, door_open_max_s) "
-                + "VALUES ('p', 'fresh', 'Test profile', 'air', 30, 40, 3)");
-        api.sql("INSERT INTO unit (id, site_id, kind, name, temp_class, profile_id) VALUES ('room', ?, 'cold_room', "
-                + "'1号库 Room 1', 'chilled', 'p')", room.siteId());
-        api.sql("INSERT INTO device (ext_id, site_hint) VALUES (?, ?)", room.deviceId(), room.siteId());
-        api.sql("INSERT INTO device_binding (device_id, unit_id, valid) SELECT id, 'room', tstzrange(now() - "
-                + "interval '1 hour', NULL) FROM device WHERE ext_id = ?", room.deviceId());
+        s.profile("p", "fresh", "Test profile", "air", null, null, 30.0, 40.0, 3);
+        s.unit("room", room.siteId(), "cold_room", "1号库 Room 1", "chilled", "p");
+        s.bind(s.device(room.deviceId(), room.siteId()), "room", Instant.now().minus(Duration.ofHours(1)), null);
     }
 
     @AfterAll
