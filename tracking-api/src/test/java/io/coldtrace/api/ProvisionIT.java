@@ -52,7 +52,7 @@ class ProvisionIT {
         api = TestApi.start("provision");
         admin = api.token(Role.ADMIN);
         for (SimUnit u : EXPECTED.units()) { // as if each had reported through ingest
-            api.sql("INSERT INTO device (ext_id, site_hint) VALUES (?, ?)", u.deviceId(), u.siteId());
+            api.seeds().device(u.deviceId(), u.siteId());
         }
         first = provision(admin, "--wait-devices-s", "0");
     }
@@ -159,8 +159,8 @@ class ProvisionIT {
     @Test
     @Order(3)
     void whatWasChangedBehindItsBackIsPutBack() throws Exception {
-        api.sql("UPDATE site SET name = 'renamed' WHERE id = 'DC1'");
-        api.sql("UPDATE limit_profile SET high_warn_c = 9 WHERE id = 'demo-chilled-room'");
+        edit("/api/v1/sites/DC1", "name", "renamed");
+        edit("/api/v1/profiles/demo-chilled-room", "high_warn_c", 9.0);
 
         Run again = provision(admin, "--wait-devices-s", "0");
 
@@ -201,12 +201,20 @@ class ProvisionIT {
                 throw new IllegalStateException(e);
             }
         });
-        api.sql("INSERT INTO device (ext_id, site_hint) SELECT 'TR-3-' || c, 'ORG1' FROM unnest(ARRAY['A', 'B']) c");
+        api.seeds().device("TR-3-A", "ORG1");
+        api.seeds().device("TR-3-B", "ORG1");
         Run late = waiting.get(60, TimeUnit.SECONDS);
 
         assertThat(late.exit()).as(late.err()).isZero();
         assertThat(get("/api/v1/units/TR3-A/devices").getJsonArray("items").getJsonObject(0).getString("device"))
                 .isEqualTo("TR-3-A");
+    }
+
+    /** Changes one field as an admin would through the API: reads the record and puts it back with that change. */
+    private static void edit(String uri, String field, Object value) {
+        JsonObject record = get(uri);
+        List.of("id", "org_id", "created_at").forEach(record::remove);
+        expect(api.http().put(uri, admin, record.put(field, value)), 200);
     }
 
     private static String[] concat(List<String> a, String... b) {
