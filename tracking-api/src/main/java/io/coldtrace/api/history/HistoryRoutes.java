@@ -41,7 +41,7 @@ public final class HistoryRoutes implements RouteTable.Feature {
         HistoryRange range = HistoryRange.of(ctx);
         String format = Params.choiceQuery(ctx, "format", "json", FORMATS);
         Principal caller = ctx.get(Principal.CONTEXT_KEY);
-        return db.query(c -> {
+        return db.read(c -> {
             UnitInfo unit = UnitLookup.visible(c, id, caller);
             return new History(unit, range,
                     HistoryQueries.points(c, id, unit.probe(), range.resolution(), range.from(), range.to()),

@@ -45,7 +45,7 @@ public final class RecordRoutes implements RouteTable.Feature {
         LocalDate date = Params.dateQuery(ctx, "date");
         String format = Params.choiceQuery(ctx, "format", "csv", FORMATS);
         Principal caller = ctx.get(Principal.CONTEXT_KEY);
-        Future<DailyRecord> record = db.query(c -> {
+        Future<DailyRecord> record = db.read(c -> {
             UnitInfo unit = UnitLookup.visible(c, id, caller);
             Instant start = date.atStartOfDay(unit.timezone()).toInstant();
             Instant end = date.plusDays(1).atStartOfDay(unit.timezone()).toInstant();
