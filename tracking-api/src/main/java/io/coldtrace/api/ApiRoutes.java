@@ -49,7 +49,7 @@ public final class ApiRoutes {
                 new WebhookRoutes(db),
                 new SessionRoutes(db),
                 new OverviewRoutes(db),
-                new StreamRoutes(new LiveFeed(vertx, db), registry),
+                new StreamRoutes(new LiveFeed(vertx, db, cfg.db()), registry),
                 new PageRoutes());
         features.forEach(f -> f.register(table));
         return table;

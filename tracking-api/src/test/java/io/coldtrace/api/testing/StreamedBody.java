@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A download read as it streams, never held whole: counts its lines and bytes and keeps only its first lines and the
@@ -29,13 +30,21 @@ public final class StreamedBody implements AutoCloseable {
     private final List<String> head = new CopyOnWriteArrayList<>();
     private volatile String last;
 
-    private StreamedBody(HttpClient client, HttpClientResponse response) {
+    private final Consumer<String> onLine;
+
+    private StreamedBody(HttpClient client, HttpClientResponse response, Consumer<String> onLine) {
         this.client = client;
         this.response = response;
+        this.onLine = onLine;
     }
 
     /** Sends GET {@code uri} (with {@code bearer} unless null) and returns once the status and headers are in. */
     public static StreamedBody get(Vertx vertx, int port, String uri, String bearer) {
+        return get(vertx, port, uri, bearer, line -> { });
+    }
+
+    /** As {@link #get(Vertx, int, String, String)}, handing every line to {@code onLine} as it arrives. */
+    public static StreamedBody get(Vertx vertx, int port, String uri, String bearer, Consumer<String> onLine) {
         HttpClient client = vertx.createHttpClient();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
                 .setURI(uri);
@@ -45,7 +54,7 @@ public final class StreamedBody implements AutoCloseable {
         StreamedBody[] body = new StreamedBody[1];
         // handlers are set as the response arrives, on its event loop, so no chunk is missed
         Http.await(client.request(options).compose(req -> req.send()).map(resp -> {
-            StreamedBody b = new StreamedBody(client, resp);
+            StreamedBody b = new StreamedBody(client, resp, onLine);
             resp.handler(b::take);
             resp.exceptionHandler(b.outcome::completeExceptionally);
             resp.endHandler(v -> b.outcome.complete(null));
@@ -66,6 +75,7 @@ public final class StreamedBody implements AutoCloseable {
                     head.add(l);
                 }
                 last = l;
+                onLine.accept(l);
                 line.setLength(0);
                 lines.incrementAndGet();
             } else if (line.length() < 1000) {
