@@ -17,9 +17,21 @@ import io.coldtrace.core.config.Env;
  *       answers 401</td></tr>
  *   <tr><td>COLDTRACE_DB_URL, _USER, _PASSWORD, _POOL_SIZE, _STORAGE</td><td>see {@link DbConfig}</td>
  *       <td>database connection</td></tr>
+ *   <tr><td>COLDTRACE_DB_READ_URL</td><td>(empty)</td><td>read replica for heavy reads (histories, exports,
+ *       daily records); empty = everything reads the primary</td></tr>
+ *   <tr><td>COLDTRACE_DB_READ_USER, _PASSWORD, _POOL_SIZE</td><td>those of the primary</td><td>the replica's
+ *       credentials and pool size</td></tr>
  * </table>
+ *
+ * @param readDb the read replica, or null when none is configured
  */
-public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize) {
+public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize,
+                        DbConfig readDb) {
+    /** Without a read replica. */
+    public ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize) {
+        this(httpPort, httpHost, db, metricsToken, workerPoolSize, null);
+    }
+
     public ApiConfig {
         if (httpPort < 0 || httpPort > 65_535) {
             throw new ConfigException("COLDTRACE_API_HTTP_PORT must be within 0..65535, was " + httpPort);
@@ -43,12 +55,29 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
     }
 
     public static ApiConfig from(Env env) {
+        DbConfig db = DbConfig.from(env);
         return new ApiConfig(
                 env.integer("COLDTRACE_API_HTTP_PORT", 8080, 0, 65_535),
                 env.string("COLDTRACE_API_HTTP_HOST", "0.0.0.0"),
-                DbConfig.from(env),
+                db,
                 env.string("COLDTRACE_METRICS_TOKEN", ""),
-                env.integer("COLDTRACE_API_WORKER_POOL_SIZE", 8, 1, 200));
+                env.integer("COLDTRACE_API_WORKER_POOL_SIZE", 8, 1, 200),
+                readDb(env, db));
+    }
+
+    /** The replica's settings: its URL, with the primary's user, password and pool size unless overridden. */
+    private static DbConfig readDb(Env env, DbConfig primary) {
+        String url = env.string("COLDTRACE_DB_READ_URL", "");
+        if (url.isEmpty()) {
+            return null;
+        }
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("COLDTRACE_DB_READ_URL must be empty (no replica) or a jdbc:postgresql: URL, "
+                    + "was " + url);
+        }
+        return new DbConfig(url, env.string("COLDTRACE_DB_READ_USER", primary.user()),
+                env.string("COLDTRACE_DB_READ_PASSWORD", primary.password()),
+                env.integer("COLDTRACE_DB_READ_POOL_SIZE", primary.poolSize(), 1, 200), primary.storage());
     }
 
     /** True when /metrics may be scraped at all. */
@@ -59,7 +88,8 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
     /** Never prints the metrics token or the database password. */
     @Override
     public String toString() {
-        return "ApiConfig[http=" + httpHost + ":" + httpPort + ", db=" + db.url() + ", workers=" + workerPoolSize
+        return "ApiConfig[http=" + httpHost + ":" + httpPort + ", db=" + db.url()
+                + (readDb == null ? "" : ", read db=" + readDb.url()) + ", workers=" + workerPoolSize
                 + ", metrics=" + (metricsEnabled() ? "token set" : "disabled") + "]";
     }
 }

@@ -3,6 +3,8 @@ package io.coldtrace.api;
 import com.zaxxer.hikari.HikariDataSource;
 import io.coldtrace.api.auth.CreateTokenCommand;
 import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.db.ReadSource;
+import io.coldtrace.api.db.ReplicaPool;
 import io.coldtrace.api.http.FeatureContext;
 import io.coldtrace.api.http.HttpVerticle;
 import io.coldtrace.api.http.RouteTable;
@@ -31,10 +33,15 @@ import org.slf4j.LoggerFactory;
 public final class ApiMain {
     private static final Logger LOG = LoggerFactory.getLogger(ApiMain.class);
 
-    /** A started API; {@link #close()} stops it. */
-    public record Running(Vertx vertx, HikariDataSource dataSource, int port, StorageMode storage) {
+    /**
+     * A started API; {@link #close()} stops it.
+     *
+     * @param readDataSource the read replica's pool, or null when none is configured
+     */
+    public record Running(Vertx vertx, HikariDataSource dataSource, HikariDataSource readDataSource, int port,
+                          StorageMode storage) {
         public Future<Void> close() {
-            return shutdown(vertx, dataSource);
+            return shutdown(vertx, dataSource, readDataSource);
         }
     }
 
@@ -80,7 +87,10 @@ public final class ApiMain {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         HikariDataSource ds = Database.pool(cfg.db(), "coldtrace-api");
-        BlockingDb db = new BlockingDb(vertx, ds, cfg.workerPoolSize());
+        HikariDataSource replica = cfg.readDb() == null ? null : ReplicaPool.open(cfg.readDb(), "coldtrace-api-read");
+        ReadSource reads = new ReadSource(ds, replica, Clock.systemUTC());
+        reads.register(registry);
+        BlockingDb db = new BlockingDb(vertx, ds, reads, cfg.workerPoolSize());
         return db.withDataSource(d -> Database.migrate(d, cfg.db()))
                 .compose(mode -> {
                     FeatureContext kernel = new FeatureContext(vertx, cfg, db, CpuWork.forMachine(vertx), registry,
@@ -89,22 +99,29 @@ public final class ApiMain {
                     extra.accept(routes, db);
                     HttpVerticle http = new HttpVerticle(cfg.httpHost(), cfg.httpPort(), routes.router());
                     return vertx.deployVerticle(http)
-                            .map(id -> new Running(vertx, ds, http.actualPort(), mode));
+                            .map(id -> new Running(vertx, ds, replica, http.actualPort(), mode));
                 })
                 .recover(e -> {
                     // no JDBC is in flight (migration or deployment failed), so the pool may close first; the
                     // failure is handed on before Vert.x finishes closing, while its event loops can still run it
-                    ds.close();
+                    closePools(ds, replica);
                     vertx.close();
                     return Future.failedFuture(e);
                 });
     }
 
-    private static Future<Void> shutdown(Vertx vertx, HikariDataSource ds) {
-        // the pool closes after Vert.x, so no worker is still using a connection
+    private static Future<Void> shutdown(Vertx vertx, HikariDataSource ds, HikariDataSource replica) {
+        // the pools close after Vert.x, so no worker is still using a connection
         return vertx.close().eventually(() -> {
-            ds.close();
+            closePools(ds, replica);
             return Future.succeededFuture();
         });
+    }
+
+    private static void closePools(HikariDataSource ds, HikariDataSource replica) {
+        ds.close();
+        if (replica != null) {
+            replica.close();
+        }
     }
 }

@@ -44,6 +44,47 @@ class ApiConfigTest {
     }
 
     @Test
+    void withoutAReadUrlThereIsNoReplica() {
+        assertThat(ApiConfig.from(new Env(Map.of("COLDTRACE_DB_READ_USER", "reader"))).readDb()).isNull();
+    }
+
+    @Test
+    void theReplicaTakesThePrimarysCredentialsAndPoolSizeUnlessOverridden() {
+        ApiConfig same = ApiConfig.from(new Env(Map.of(
+                "COLDTRACE_DB_USER", "app", "COLDTRACE_DB_PASSWORD", "secret", "COLDTRACE_DB_POOL_SIZE", "6",
+                "COLDTRACE_DB_READ_URL", "jdbc:postgresql://replica:5432/x")));
+        assertThat(same.readDb().url()).isEqualTo("jdbc:postgresql://replica:5432/x");
+        assertThat(same.readDb().user()).isEqualTo("app");
+        assertThat(same.readDb().password()).isEqualTo("secret");
+        assertThat(same.readDb().poolSize()).isEqualTo(6);
+
+        ApiConfig own = ApiConfig.from(new Env(Map.of(
+                "COLDTRACE_DB_USER", "app", "COLDTRACE_DB_PASSWORD", "secret",
+                "COLDTRACE_DB_READ_URL", "jdbc:postgresql://replica:5432/x", "COLDTRACE_DB_READ_USER", "reader",
+                "COLDTRACE_DB_READ_PASSWORD", "reader-secret", "COLDTRACE_DB_READ_POOL_SIZE", "9")));
+        assertThat(own.readDb().user()).isEqualTo("reader");
+        assertThat(own.readDb().password()).isEqualTo("reader-secret");
+        assertThat(own.readDb().poolSize()).isEqualTo(9);
+        assertThat(own.db().user()).as("the primary keeps its own").isEqualTo("app");
+    }
+
+    @Test
+    void badReplicaValuesFailNamingTheKey() {
+        assertThatThrownBy(() -> ApiConfig.from(new Env(Map.of("COLDTRACE_DB_READ_URL", "postgres://replica/x"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_DB_READ_URL");
+        assertThatThrownBy(() -> ApiConfig.from(new Env(Map.of("COLDTRACE_DB_READ_URL", "jdbc:postgresql://r/x",
+                "COLDTRACE_DB_READ_POOL_SIZE", "0"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_DB_READ_POOL_SIZE");
+    }
+
+    @Test
+    void toStringNamesTheReplicaButNotItsPassword() {
+        ApiConfig cfg = ApiConfig.from(new Env(Map.of("COLDTRACE_DB_READ_URL", "jdbc:postgresql://replica:5432/x",
+                "COLDTRACE_DB_READ_PASSWORD", "reader-secret")));
+        assertThat(cfg.toString()).contains("jdbc:postgresql://replica:5432/x").doesNotContain("reader-secret");
+    }
+
+    @Test
     void toStringHidesTheMetricsToken() {
         ApiConfig cfg = ApiConfig.from(new Env(Map.of("COLDTRACE_METRICS_TOKEN", "0123456789abcdef-scrape")));
         assertThat(cfg.toString()).doesNotContain("0123456789abcdef-scrape");

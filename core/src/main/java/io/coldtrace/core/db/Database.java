@@ -19,6 +19,11 @@ public final class Database {
 
     /** A pool for {@code cfg}; {@code name} shows in pg_stat_activity as application_name. */
     public static HikariDataSource pool(DbConfig cfg, String name) {
+        return new HikariDataSource(poolConfig(cfg, name));
+    }
+
+    /** The settings of {@link #pool}, for a caller that adjusts some before opening its own pool. */
+    public static HikariConfig poolConfig(DbConfig cfg, String name) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(cfg.url());
         hc.setUsername(cfg.user());
@@ -34,7 +39,7 @@ public final class Database {
         hc.addDataSourceProperty("ApplicationName", name);
         hc.addDataSourceProperty("reWriteBatchedInserts", "true");
         hc.addDataSourceProperty("tcpKeepAlive", "true");
-        return new HikariDataSource(hc);
+        return hc;
     }
 
     /** Applies pending migrations and returns the telemetry storage mode in force. */

@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
@@ -28,10 +30,18 @@ public final class BlockingDb implements AutoCloseable {
     }
 
     private final DataSource dataSource;
+    private final ReadSource reads;
     private final WorkerExecutor executor;
 
+    /** Every read and write on {@code dataSource}. */
     public BlockingDb(Vertx vertx, DataSource dataSource, int threads) {
+        this(vertx, dataSource, new ReadSource(dataSource, null, Clock.systemUTC()), threads);
+    }
+
+    /** Writes and light reads on {@code dataSource}, heavy reads ({@link #read}) from {@code reads}. */
+    public BlockingDb(Vertx vertx, DataSource dataSource, ReadSource reads, int threads) {
         this.dataSource = dataSource;
+        this.reads = reads;
         this.executor = vertx.createSharedWorkerExecutor(EXECUTOR_NAME, threads, 60, TimeUnit.SECONDS);
     }
 
@@ -42,6 +52,24 @@ public final class BlockingDb implements AutoCloseable {
                 return work.run(c);
             }
         }, false);
+    }
+
+    /**
+     * Runs read-only {@code work} on the read replica when one is configured and answering, else on the primary (see
+     * {@link ReadSource}): for heavy reads that may lag the primary by the replication delay (histories, exports).
+     */
+    public <T> Future<T> read(SqlWork<T> work) {
+        return executor.executeBlocking(() -> reads.run(work), false);
+    }
+
+    /** Where {@link #read} gets its connections, for work that holds one across several steps (a cursor). */
+    public ReadSource reads() {
+        return reads;
+    }
+
+    /** Runs {@code work} on the JDBC workers; for a step of work that manages its own connection. */
+    public <T> Future<T> blocking(Callable<T> work) {
+        return executor.executeBlocking(work, false);
     }
 
     /**

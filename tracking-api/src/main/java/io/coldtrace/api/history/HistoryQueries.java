@@ -50,25 +50,42 @@ public final class HistoryQueries {
     /** The unit's points from {@code from} (inclusive) to {@code to} (exclusive) at {@code res}, in time order. */
     public static List<HistoryPoint> points(Connection c, String unitId, String probe, Resolution res, Instant from,
                                             Instant to) throws SQLException {
+        List<HistoryPoint> out = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, unitId, probe, res, from, to)) {
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(point(rs, res));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The statement of {@link #points}, parameters bound, for a caller that reads it as a cursor and closes it. */
+    static PreparedStatement prepare(Connection c, String unitId, String probe, Resolution res, Instant from,
+                                     Instant to) throws SQLException {
         ProbeRole role = ProbeRole.fromWire(probe);
         if (role == null) {
             throw new IllegalArgumentException("unknown probe " + probe);
         }
-        List<HistoryPoint> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql(Channel.forProbe(role), res))) {
-            ps.setFetchSize(5000);
+        PreparedStatement ps = c.prepareStatement(sql(Channel.forProbe(role), res));
+        try {
             ps.setObject(1, utc(from));
             ps.setObject(2, utc(to));
             ps.setString(3, unitId);
             ps.setObject(4, utc(from));
             ps.setObject(5, utc(to));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(res == Resolution.RAW ? raw(rs) : rollup(rs));
-                }
-            }
+            return ps;
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
         }
-        return out;
+    }
+
+    /** The point in the current row of a {@link #prepare}d statement's result. */
+    static HistoryPoint point(ResultSet rs, Resolution res) throws SQLException {
+        return res == Resolution.RAW ? raw(rs) : rollup(rs);
     }
 
     /** Alarms of the unit whose span (started..cleared, open-ended while not cleared) overlaps from..to. */

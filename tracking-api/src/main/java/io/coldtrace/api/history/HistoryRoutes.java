@@ -3,8 +3,8 @@ package io.coldtrace.api.history;
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.db.CursorExport;
 import io.coldtrace.api.http.Access;
-import io.coldtrace.api.http.Csv;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.Policies;
@@ -16,8 +16,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
- * {@code GET /api/v1/units/{id}/history?from=&to=[&format=json|csv]}: a unit's temperature history at a resolution
- * chosen by span (raw ≤ 6 h, minute rollups ≤ 8 days, hour rollups ≤ 31 days), with its limit band and alarms.
+ * {@code GET /api/v1/units/{id}/history?from=&to=[&format=json|csv][&resolution=raw|1m|1h]}: a unit's temperature
+ * history at a resolution chosen by span (raw ≤ 6 h, minute rollups ≤ 2 days, hour rollups ≤ 31 days), with its
+ * limit band and alarms; a CSV export may choose its resolution over up to a year.
  */
 public final class HistoryRoutes {
     /** Longest unit id accepted in a path. */
@@ -25,9 +26,11 @@ public final class HistoryRoutes {
     private static final List<String> FORMATS = List.of("json", "csv");
 
     private final BlockingDb db;
+    private final CursorExport export;
 
     public HistoryRoutes(BlockingDb db) {
         this.db = db;
+        this.export = new CursorExport(db);
     }
 
     public void register(RouteTable routes) {
@@ -37,15 +40,20 @@ public final class HistoryRoutes {
 
     private Future<Void> history(RoutingContext ctx) {
         String id = Params.pathText(ctx, "id", MAX_ID);
-        HistoryRange range = HistoryRange.of(ctx);
         String format = Params.choiceQuery(ctx, "format", "json", FORMATS);
+        HistoryRange range = "csv".equals(format) ? HistoryRange.forExport(ctx) : HistoryRange.of(ctx);
         Visibility vis = Visibility.of(ctx);
-        return db.query(c -> {
+        if ("csv".equals(format)) {
+            // streamed from a cursor in constant memory, so an export may be long and raw (see CursorExport)
+            return export.stream(ctx, HistoryCsv.format(id, range),
+                    c -> HistoryCsv.query(c, UnitLookup.visible(c, id, vis), range));
+        }
+        return db.read(c -> {
             UnitInfo unit = UnitLookup.visible(c, id, vis);
             return new History(unit, range,
                     HistoryQueries.points(c, id, unit.probe(), range.resolution(), range.from(), range.to()),
                     HistoryQueries.alarms(c, id, range.from(), range.to()));
-        }).compose(h -> "csv".equals(format) ? csv(ctx, h) : Responses.ok(ctx, json(h)));
+        }).compose(h -> Responses.ok(ctx, json(h)));
     }
 
     static JsonObject json(History h) {
@@ -72,14 +80,5 @@ public final class HistoryRoutes {
                         .put("high_warn", u.band().highWarn()).put("high_crit", u.band().highCrit()))
                 .put("points", points)
                 .put("alarms", alarms);
-    }
-
-    private static Future<Void> csv(RoutingContext ctx, History h) {
-        Csv csv = Csv.start(ctx, h.unit().id() + "-history-" + h.range().resolution().label() + ".csv")
-                .row("ts", "min", "max", "avg", "door_open", "defrost");
-        for (HistoryPoint p : h.points()) {
-            csv.row(p.ts(), p.min(), p.max(), p.avg(), p.doorOpen(), p.defrost());
-        }
-        return csv.end();
     }
 }

@@ -17,6 +17,12 @@ public enum Resolution {
 
     /** Longest span one request may ask for. */
     public static final Duration MAX_SPAN = Duration.ofDays(31);
+    /**
+     * Longest span of a CSV export at a chosen resolution: a year, the span an annual audit asks for. It is streamed
+     * (constant memory); the limit bounds how long one download holds a database connection (a device reporting
+     * every 10 s has ~3.2 M raw readings a year, ~150 MB of CSV). Longer periods are exported year by year.
+     */
+    public static final Duration EXPORT_MAX_SPAN = Duration.ofDays(366);
     static final Duration RAW_MAX = Duration.ofHours(6);
     static final Duration MINUTE_MAX = Duration.ofDays(2);
 
@@ -37,6 +43,16 @@ public enum Resolution {
             return RAW;
         }
         return span.compareTo(MINUTE_MAX) <= 0 ? MINUTE : HOUR;
+    }
+
+    /** The resolution labelled {@code label} (raw, 1m, 1h). */
+    static Resolution ofLabel(String label) {
+        for (Resolution r : values()) {
+            if (r.label.equals(label)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("no resolution " + label);
     }
 
     /** As shown in answers: raw, 1m, 1h. */

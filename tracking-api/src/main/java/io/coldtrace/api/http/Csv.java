@@ -36,17 +36,22 @@ public final class Csv {
 
     /** One row; null fields are empty, numbers are written as given (format them first). */
     public Csv row(Object... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                pending.append(',');
-            }
-            pending.append(field(fields[i]));
-        }
-        pending.append("\r\n");
+        append(pending, fields);
         if (pending.length() >= FLUSH_AT) {
             flush();
         }
         return this;
+    }
+
+    /** Appends one row to {@code out}, as {@link #row} writes it (for writers that buffer on their own). */
+    public static void append(StringBuilder out, Object... fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(field(fields[i]));
+        }
+        out.append("\r\n");
     }
 
     /** An empty line, e.g. between sections. */

@@ -1,7 +1,6 @@
 package io.coldtrace.api.http;
 
 import io.coldtrace.api.access.Visibility;
-import io.coldtrace.api.auth.OrgScope;
 import io.coldtrace.api.db.BlockingDb;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,28 +17,10 @@ import java.util.Set;
  * another organisation.
  */
 public final class ScopedRoutes {
-    /** Rows the scope sees, at most {@code limit}. */
-    @FunctionalInterface
-    public interface ListQuery {
-        JsonArray run(Connection c, OrgScope scope, int limit) throws SQLException;
-    }
-
-    /** The row {@code id} if the scope sees it. */
-    @FunctionalInterface
-    public interface GetQuery {
-        Optional<JsonObject> run(Connection c, OrgScope scope, String id) throws SQLException;
-    }
-
     /** The value an update body describes, for the row named by the path. */
     @FunctionalInterface
     public interface Parse<T> {
         T from(JsonBody body, String pathId);
-    }
-
-    /** Writes {@code value} if the scope sees its row; the row as it is now, or empty. */
-    @FunctionalInterface
-    public interface UpdateQuery<T> {
-        Optional<JsonObject> run(Connection c, OrgScope scope, T value) throws SQLException;
     }
 
     /** Rows the caller sees, at most {@code limit}, as records. */
@@ -94,34 +75,6 @@ public final class ScopedRoutes {
         };
     }
 
-    /** {"items": [...], "count": n} of {@code query}. */
-    public static Endpoint list(BlockingDb db, ListQuery query) {
-        return ctx -> {
-            OrgScope scope = OrgScope.of(ctx);
-            int limit = Params.limit(ctx);
-            return db.query(c -> query.run(c, scope, limit)).compose(rows -> Responses.items(ctx, rows));
-        };
-    }
 
-    /** The row named by {@code :id}; {@code what} names the resource in the 404 ("no site s1"). */
-    public static Endpoint get(BlockingDb db, String what, GetQuery query) {
-        return ctx -> {
-            OrgScope scope = OrgScope.of(ctx);
-            String id = Params.pathText(ctx, "id", 128);
-            return db.query(c -> query.run(c, scope, id))
-                    .compose(row -> Responses.okOr404(ctx, row, "no " + what + " " + id));
-        };
-    }
 
-    /** Replaces the fields of the row named by {@code :id} with the body (only {@code fields} allowed). */
-    public static <T> Endpoint update(BlockingDb db, String what, Set<String> fields, Parse<T> parse,
-                                      UpdateQuery<T> query) {
-        return ctx -> {
-            OrgScope scope = OrgScope.of(ctx);
-            String id = Params.pathText(ctx, "id", 128);
-            T value = parse.from(JsonBody.of(ctx, fields), id);
-            return db.query(c -> query.run(c, scope, value))
-                    .compose(row -> Responses.okOr404(ctx, row, "no " + what + " " + id));
-        };
-    }
 }

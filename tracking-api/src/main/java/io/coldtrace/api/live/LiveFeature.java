@@ -13,6 +13,6 @@ import io.coldtrace.api.overview.OverviewFeature;
 public final class LiveFeature implements ApiFeature {
     @Override
     public void register(FeatureContext k, RouteTable routes) {
-        new StreamRoutes(new LiveFeed(k.vertx(), k.db()), k.registry()).register(routes);
+        new StreamRoutes(new LiveFeed(k.vertx(), k.db(), k.config().db()), k.registry()).register(routes);
     }
 }

@@ -1,6 +1,6 @@
 package io.coldtrace.api.live;
 
-import io.coldtrace.api.auth.OrgScope;
+import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.auth.Principal;
 import io.coldtrace.api.overview.OverviewRoutes;
 import io.coldtrace.api.http.Policies;
@@ -30,7 +30,7 @@ public final class StreamRoutes {
     }
 
     private Future<Void> stream(RoutingContext ctx) {
-        OrgScope filter = OrgScope.of(ctx.<Principal>get(Principal.CONTEXT_KEY));
+        Visibility filter = Visibility.of(ctx);
         HttpServerResponse r = ctx.response()
                 .setChunked(true)
                 .putHeader("content-type", "text/event-stream; charset=utf-8")

@@ -49,7 +49,7 @@ public final class RecordRoutes {
         LocalDate date = Params.dateQuery(ctx, "date");
         String format = Params.choiceQuery(ctx, "format", "csv", FORMATS);
         Visibility vis = Visibility.of(ctx);
-        Future<DailyRecord> record = db.query(c -> {
+        Future<DailyRecord> record = db.read(c -> {
             UnitInfo unit = UnitLookup.visible(c, id, vis);
             Instant start = date.atStartOfDay(unit.timezone()).toInstant();
             Instant end = date.plusDays(1).atStartOfDay(unit.timezone()).toInstant();

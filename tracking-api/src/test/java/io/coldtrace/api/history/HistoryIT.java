@@ -180,6 +180,49 @@ class HistoryIT {
     }
 
     @Test
+    void aCsvExportMayChooseRawReadingsOverAYear() {
+        HttpResponse<Buffer> r = api.http().get("/api/v1/units/room-a/history?from=2024-03-01T00:00:00Z"
+                + "&to=2025-03-01T00:00:00Z&format=csv&resolution=raw", operator);
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        assertThat(r.getHeader("content-disposition")).contains("room-a-history-raw.csv");
+        List<String> lines = r.bodyAsString().lines().toList();
+        assertThat(lines).hasSize(1 + 2 * 24 * 60);
+        assertThat(lines.get(0)).isEqualTo("ts,min,max,avg,door_open,defrost");
+        assertThat(lines.get(1)).isEqualTo("2025-02-27T00:00:00Z,3.0,3.0,3.0,true,false");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("2025-02-28T23:59:00Z,8.9,8.9,8.9,false,false");
+    }
+
+    @Test
+    void aCsvExportMayChooseHourRollupsBeyondTheJsonSpan() {
+        HttpResponse<Buffer> csv = api.http().get("/api/v1/units/room-a/history?from=2025-01-25T00:00:00Z"
+                + "&to=2025-03-05T00:00:00Z&format=csv&resolution=1h", operator);
+        assertThat(csv.statusCode()).as(csv.bodyAsString()).isEqualTo(200);
+        List<String> lines = csv.bodyAsString().lines().toList();
+        JsonArray json = history("room-a", "2025-02-20T00:00:00Z", "2025-03-03T00:00:00Z").getJsonArray("points");
+        assertThat(lines).hasSize(1 + json.size());
+        assertThat(lines.get(1)).startsWith(first(json).getString("ts") + "," + first(json).getDouble("min"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "format=csv&resolution=raw&from=2024-02-29T00:00:00Z&to=2025-03-01T00:00:01Z,to",
+        "format=csv&resolution=raw&from=2025-03-01T04:00:00Z&to=2025-03-01T00:00:00Z,to",
+        "format=csv&resolution=raw&to=2025-03-01T00:00:00Z,from",
+        "format=csv&resolution=5m&from=2025-03-01T00:00:00Z&to=2025-03-01T04:00:00Z,resolution",
+        "format=csv&from=2025-01-01T00:00:00Z&to=2025-02-01T00:00:01Z,to",
+        "resolution=raw&from=2025-03-01T00:00:00Z&to=2025-03-01T04:00:00Z,resolution",
+        "format=json&resolution=1h&from=2025-03-01T00:00:00Z&to=2025-03-01T04:00:00Z,resolution"})
+    void exportParametersBeyondTheirLimitsAre400NamingTheField(String query, String field) {
+        Http.assertError(api.http().get("/api/v1/units/room-a/history?" + query, operator), 400, field);
+    }
+
+    @Test
+    void aCsvExportOfAUnitOfAnotherOrganisationIs404BeforeAnyByte() {
+        Http.assertError(api.http().get("/api/v1/units/other/history?from=2025-02-01T00:00:00Z"
+                + "&to=2025-03-03T00:00:00Z&format=csv&resolution=raw", operator), 404, null);
+    }
+
+    @Test
     void anOffsetTimeIsReadAsTheInstantItNames() {
         JsonObject a = Http.json(api.http().get("/api/v1/units/room-a/history?from=2025-03-01T08:00:00%2B08:00"
                 + "&to=2025-03-01T09:00:00%2B08:00", operator));

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /** The real API (ApiMain.start) on a fresh database and a free port, with {@link Seeds} for its test data. */
 public final class TestApi implements AutoCloseable {
@@ -40,10 +41,21 @@ public final class TestApi implements AutoCloseable {
 
     /** As {@link #start(String)}, with {@code extra} routes registered after the API's own. */
     public static TestApi start(String purpose, BiConsumer<RouteTable, BlockingDb> extra) {
+        return start(purpose, url -> null, extra);
+    }
+
+    /**
+     * As {@link #start(String, BiConsumer)}, with a read replica at {@code replicaUrl.apply(primary URL)} (null = no
+     * replica).
+     */
+    public static TestApi start(String purpose, UnaryOperator<String> replicaUrl,
+                                BiConsumer<RouteTable, BlockingDb> extra) {
         TestPostgres pg = TestPostgres.get();
         DbConfig db = new DbConfig(pg.createMigratedDatabase(purpose), pg.user(), pg.password(), 4,
                 DbConfig.StorageChoice.AUTO);
-        ApiConfig cfg = new ApiConfig(0, "127.0.0.1", db, METRICS_TOKEN, 4);
+        String replica = replicaUrl.apply(db.url());
+        ApiConfig cfg = new ApiConfig(0, "127.0.0.1", db, METRICS_TOKEN, 4,
+                replica == null ? null : db.withUrl(replica));
         return new TestApi(db, Http.await(ApiMain.start(cfg, extra)));
     }
 
