@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -92,10 +91,6 @@ class PagesBrowserIT {
                 && !ts.isAfter(now.minus(Duration.ofMinutes(toMin)));
     }
 
-    private static WebElement unitValue(String unit) {
-        return browser.driver().findElement(By.cssSelector("[data-unit='" + unit + "'] .value"));
-    }
-
     @Test
     @Order(1)
     void aPageWithoutSessionLeadsToTheLoginFormWhichSignsInAndComesBack() {
@@ -147,7 +142,7 @@ class PagesBrowserIT {
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Overview"));
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector("[data-unit='room-1'] .value"), "12.5"));
         browser.screenshot("overview-en");
-        unitValue("room-1").click();
+        browser.click(By.cssSelector("[data-unit='room-1'] .value"));
         browser.await().until(ExpectedConditions.urlToBe(base + "/units/room-1"));
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart canvas")));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("unit-name"), "Room 1"));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -70,6 +71,17 @@ public final class Browser implements AutoCloseable {
         // re-render rows and cards: an element found a moment ago may be replaced before it is read
         return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50))
                 .ignoring(StaleElementReferenceException.class);
+    }
+
+    /**
+     * Clicks the element {@code by} finds, finding it afresh when a live re-render replaced it between finding and
+     * clicking (the overview re-renders a card on every pushed reading).
+     */
+    public void click(By by) {
+        await().until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
     }
 
     /** Saves a PNG of the viewport under target/screenshots/ and returns its path. */
