@@ -12,7 +12,7 @@ public record AlarmRow(long id, String unitId, String unitName, String siteId, S
                        Instant acknowledgedAt, String acknowledgedBy, String ackComment, Instant resolvedAt,
                        String resolvedBy, Instant escalatedAt) {
     /** The columns {@link #MAPPER} reads, for a query over {@link #FROM}. */
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             a.id, a.unit_id, u.name AS unit_name, u.site_id, s.name AS site_name, d.ext_id AS device, a.rule,
             a.severity, a.state, a.started_at, a.raised_at, a.cleared_at, a.limit_value, a.peak_value, a.message,
             a.acknowledged_at, a.acknowledged_by, a.ack_comment, a.resolved_at, a.resolved_by, a.escalated_at""";
@@ -21,7 +21,7 @@ public record AlarmRow(long id, String unitId, String unitName, String siteId, S
             alarm a JOIN unit u ON u.id = a.unit_id LEFT JOIN site s ON s.id = u.site_id
             LEFT JOIN device d ON d.id = a.device_id""";
 
-    static final RowMapper<AlarmRow> MAPPER = rs -> new AlarmRow(rs.getLong("id"), rs.getString("unit_id"),
+    public static final RowMapper<AlarmRow> MAPPER = rs -> new AlarmRow(rs.getLong("id"), rs.getString("unit_id"),
             rs.getString("unit_name"), rs.getString("site_id"), rs.getString("site_name"), rs.getString("device"),
             rs.getString("rule"), rs.getString("severity"), rs.getString("state"), Rows.instant(rs, "started_at"),
             Rows.instant(rs, "raised_at"), Rows.instant(rs, "cleared_at"), Rows.real(rs, "limit_value"),

@@ -213,16 +213,16 @@ public final class LiveFeed {
             if (u.ingestedAt().isAfter(unitCursor)) {
                 unitCursor = u.ingestedAt();
             }
-            Instant sent = unitSent.get(u.unitId());
+            Instant sent = unitSent.get(u.unit().id());
             if (sent == null || u.ingestedAt().isAfter(sent)) {
-                unitSent.put(u.unitId(), u.ingestedAt());
-                broadcast(u.orgId(), frame("unit", u.data()));
+                unitSent.put(u.unit().id(), u.ingestedAt());
+                broadcast(u.orgId(), frame("unit", u.json()));
             }
         }
         for (LiveQueries.AlarmChange e : poll.events()) {
             eventCursor = Math.max(eventCursor, e.eventId());
             if (eventsSent.put(e.eventId(), Boolean.TRUE) == null) {
-                broadcast(e.orgId(), frame("alarm", e.data()));
+                broadcast(e.orgId(), frame("alarm", e.json()));
             }
         }
     }

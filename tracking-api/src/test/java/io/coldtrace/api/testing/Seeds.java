@@ -5,7 +5,7 @@ import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.auth.TokenQueries;
 import io.coldtrace.api.auth.Tokens;
 import io.coldtrace.api.bindings.BindingQueries;
-import io.coldtrace.api.db.Rows;
+import io.coldtrace.api.db.Sql;
 import io.coldtrace.api.orgs.NewOrg;
 import io.coldtrace.api.orgs.OrgQueries;
 import io.coldtrace.api.profiles.LimitProfile;
@@ -24,8 +24,6 @@ import io.coldtrace.core.config.DbConfig;
 import io.coldtrace.core.telemetry.Reading;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,12 +54,15 @@ public final class Seeds implements AutoCloseable {
 
     // ingest raises alarms only by evaluating readings, which cannot place one at a chosen time; the event is the
     // one ingest writes with each alarm it raises
-    private static final String ALARM = """
+    private static final Sql ALARM = Sql.of("""
             INSERT INTO alarm (unit_id, device_id, rule, severity, started_at, raised_at, cleared_at, limit_value,
-                               peak_value, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""";
-    private static final String ALARM_RAISED = """
-            INSERT INTO alarm_event (alarm_id, actor, action) VALUES (?, 'ingest', 'raised')""";
-    private static final String OPEN_BINDING = "SELECT id FROM device_binding WHERE device_id = ? AND upper_inf(valid)";
+                               peak_value, message)
+            VALUES (:unit, :device, :rule, :severity, :started, :raised, :cleared, :limit, :peak, :message)
+            RETURNING id""");
+    private static final Sql ALARM_RAISED = Sql.of("""
+            INSERT INTO alarm_event (alarm_id, actor, action) VALUES (:alarm, 'ingest', 'raised')""");
+    private static final Sql OPEN_BINDING = Sql.of(
+            "SELECT id FROM device_binding WHERE device_id = :device AND upper_inf(valid)");
 
     private final DbConfig db;
     private Connection conn;
@@ -126,7 +127,7 @@ public final class Seeds implements AutoCloseable {
     public long bind(Device device, String unit, Instant from, Instant to) {
         return run(c -> {
             BindingQueries.open(c, device.id(), unit, from);
-            long id = oneLong(c, OPEN_BINDING, device.id());
+            long id = OPEN_BINDING.bind("device", device.id()).first(c, rs -> rs.getLong(1)).orElseThrow();
             if (to != null) {
                 BindingQueries.close(c, id, to);
             }
@@ -174,15 +175,17 @@ public final class Seeds implements AutoCloseable {
     public Alarm alarm(String unit, Device device, String rule, String severity, Instant started, Instant raised,
                        Instant cleared, Double limit, Double peak, String message) {
         Alarm alarm = alarmWithoutEvents(unit, device, rule, severity, started, raised, cleared, limit, peak, message);
-        run(c -> Rows.update(c, ALARM_RAISED, alarm.id()));
+        run(c -> ALARM_RAISED.bind("alarm", alarm.id()).update(c));
         return alarm;
     }
 
     /** The alarm alone, without the 'raised' event: for tests that count the events people add from none. */
     public Alarm alarmWithoutEvents(String unit, Device device, String rule, String severity, Instant started,
                                     Instant raised, Instant cleared, Double limit, Double peak, String message) {
-        long id = run(c -> oneLong(c, ALARM, unit, device == null ? null : device.id(), rule, severity, started,
-                raised, cleared, limit, peak, message));
+        long id = run(c -> ALARM.bind("unit", unit).bind("device", device == null ? null : device.id())
+                .bind("rule", rule).bind("severity", severity).bind("started", started).bind("raised", raised)
+                .bind("cleared", cleared).bind("limit", limit).bind("peak", peak).bind("message", message)
+                .first(c, rs -> rs.getLong(1)).orElseThrow());
         return new Alarm(id, unit, rule, severity, started, cleared);
     }
 
@@ -253,10 +256,4 @@ public final class Seeds implements AutoCloseable {
         }
     }
 
-    private static long oneLong(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = Rows.prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }
