@@ -92,6 +92,9 @@
   async function load() {
     try {
       const d = await api('/api/v1/alarms?state=' + filter);
+      // a list that arrives while an acknowledge form is open would wipe what is being typed; every action that
+      // closes the form clears editing before it reloads
+      if (editing !== null) return;
       showError('');
       const root = document.getElementById('alarms');
       if (!d.items.length) { root.replaceChildren(el('p', { class: 'empty', text: t('alarms.empty') })); return; }

@@ -112,7 +112,7 @@ class OperatorJourneyIT {
         d.get(base + "/login");
         d.findElement(By.id("token")).sendKeys(api.createToken("--role", "operator", "--name", "Wang Fang",
                 "--org", "fresh").out());
-        d.findElement(By.id("login-submit")).click();
+        browser.click(By.id("login-submit"));
         wait.until(ExpectedConditions.urlToBe(base + "/overview"));
 
         By card = By.cssSelector("[data-unit='room']");
@@ -133,17 +133,17 @@ class OperatorJourneyIT {
         clock.submit(() -> world.unit(device).forceDoorOpen(Duration.ofMinutes(5))).get();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-unit='room'] .door.door-open")));
         assertThat(d.executeScript("return window.__sameDocument === true;")).as("no reload").isEqualTo(true);
-        d.findElement(By.linkText("Alarms")).click();
+        browser.click(By.linkText("Alarms"));
         By doorAlarm = By.xpath("//tr[@data-rule='door_open']");
         // the list re-renders on every live alarm event: always find rows afresh
         wait.until(ExpectedConditions.attributeToBe(doorAlarm, "data-state", "open"));
         browser.screenshot("journey-alarm-open");
         wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-            driver.findElement(By.xpath("//tr[@data-rule='door_open']//button[contains(@class,'ack')]")).click();
+            browser.click(By.xpath("//tr[@data-rule='door_open']//button[contains(@class,'ack')]"));
             return !driver.findElements(By.cssSelector(".ack-comment")).isEmpty();
         });
         d.findElement(By.cssSelector(".ack-comment")).sendKeys("Door closed by the night shift; product checked");
-        d.findElement(By.cssSelector(".ack-confirm")).click();
+        browser.click(By.cssSelector(".ack-confirm"));
         wait.until(ExpectedConditions.attributeToBe(doorAlarm, "data-state", "acknowledged"));
         browser.screenshot("journey-alarm-acknowledged");
         assertThat(api.number("SELECT count(*) FROM alarm_event e JOIN alarm a ON a.id = e.alarm_id "

@@ -99,12 +99,12 @@ class PagesBrowserIT {
         browser.await().until(ExpectedConditions.urlContains("/login?next="));
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector("h1"), "登录"));
         d.findElement(By.id("token")).sendKeys("ct_not-a-real-token");
-        d.findElement(By.id("login-submit")).click();
+        browser.click(By.id("login-submit"));
         browser.await().until(ExpectedConditions.textToBe(By.id("login-error"), "该令牌无效或已被吊销。"));
         browser.screenshot("login-zh");
         d.findElement(By.id("token")).clear();
         d.findElement(By.id("token")).sendKeys(token);
-        d.findElement(By.id("login-submit")).click();
+        browser.click(By.id("login-submit"));
         browser.await().until(ExpectedConditions.urlToBe(base + "/overview"));
         assertThat(d.manage().getCookieNamed("ct_session").isHttpOnly()).isTrue();
         assertThat(browser.severeConsoleMessages()).as("only the refused token was an error")
@@ -138,7 +138,7 @@ class PagesBrowserIT {
     @Order(3)
     void theLanguageSwitchPersistsAndTheUnitPageDrawsTheChart() {
         var d = browser.driver();
-        d.findElement(By.id("lang-switch")).click();
+        browser.click(By.id("lang-switch"));
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector("h1"), "Overview"));
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector("[data-unit='room-1'] .value"), "12.5"));
         browser.screenshot("overview-en");
@@ -148,7 +148,7 @@ class PagesBrowserIT {
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("unit-name"), "Room 1"));
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector("#unit-now-value .value"), "12.5"));
         assertThat(d.findElement(By.cssSelector("#ranges button.active")).getText()).isEqualTo("24 h");
-        d.findElement(By.cssSelector("#ranges button[data-range='6h']")).click();
+        browser.click(By.cssSelector("#ranges button[data-range='6h']"));
         browser.await().until(ExpectedConditions.attributeContains(By.id("csv"), "href", "format=csv"));
         assertThat(d.findElement(By.cssSelector("#ranges button.active")).getText()).isEqualTo("6 h");
         browser.await().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#unit-alarms tbody tr"), 1));
@@ -161,16 +161,16 @@ class PagesBrowserIT {
     @Order(4)
     void anAlarmIsAcknowledgedWithAMandatoryComment() {
         var d = browser.driver();
-        d.findElement(By.linkText("Alarms")).click();
+        browser.click(By.linkText("Alarms"));
         By row = By.cssSelector("tr[data-alarm='" + alarmId + "']");
         browser.await().until(ExpectedConditions.attributeToBe(row, "data-state", "open"));
-        d.findElement(By.cssSelector("tr[data-alarm='" + alarmId + "'] button.ack")).click();
-        d.findElement(By.cssSelector(".ack-confirm")).click();
+        browser.click(By.cssSelector("tr[data-alarm='" + alarmId + "'] button.ack"));
+        browser.click(By.cssSelector(".ack-confirm"));
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector(".ack-row .error"),
                 "Write what was done before acknowledging."));
         d.findElement(By.cssSelector(".ack-comment")).sendKeys("Door closed, product probed at 6.1 °C, QA informed");
         browser.screenshot("alarms-ack-form-en");
-        d.findElement(By.cssSelector(".ack-confirm")).click();
+        browser.click(By.cssSelector(".ack-confirm"));
         browser.await().until(ExpectedConditions.attributeToBe(row, "data-state", "acknowledged"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(row,
                 "Door closed, product probed at 6.1 °C"));
@@ -182,7 +182,7 @@ class PagesBrowserIT {
     @Order(5)
     void signingOutEndsTheSession() {
         var d = browser.driver();
-        d.findElement(By.id("sign-out")).click();
+        browser.click(By.id("sign-out"));
         browser.await().until(ExpectedConditions.urlContains("/login"));
         d.get(base + "/alarms");
         browser.await().until(ExpectedConditions.urlContains("/login?next=%2Falarms"));
