@@ -1,6 +1,7 @@
 package io.coldtrace.api.history;
 
 import io.coldtrace.api.db.Rows;
+import io.coldtrace.api.db.Sql;
 import io.coldtrace.core.telemetry.Channel;
 import io.coldtrace.core.telemetry.ProbeRole;
 import java.sql.Connection;
@@ -8,10 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SQL of unit histories. A unit's data is that of every device bound to it, each clipped to its binding interval:
@@ -23,8 +24,8 @@ public final class HistoryQueries {
     private static final String BINDINGS = """
             FROM device_binding b
             JOIN %1$s t ON t.device_id = b.device_id
-             AND t.%2$s >= %3$s AND t.%2$s < LEAST(upper(b.valid), ?)
-            WHERE b.unit_id = ? AND b.valid && tstzrange(?, ?)""";
+             AND t.%2$s >= %3$s AND t.%2$s < LEAST(upper(b.valid), :to)
+            WHERE b.unit_id = :unit AND b.valid && tstzrange(:from, :to)""";
 
     private static final String RAW = """
             SELECT t.ts, t.%1$s AS v, t.door_open, t.defrost
@@ -37,12 +38,15 @@ public final class HistoryQueries {
             %2$s
             ORDER BY t.bucket""";
 
-    private static final String ALARMS = """
+    private static final Sql ALARMS = Sql.of("""
             SELECT id, rule, severity, state, started_at, raised_at, cleared_at, limit_value, peak_value, message,
                    acknowledged_at, acknowledged_by, ack_comment, resolved_at, resolved_by
             FROM alarm
-            WHERE unit_id = ? AND started_at < ? AND (cleared_at IS NULL OR cleared_at > ?)
-            ORDER BY started_at, id""";
+            WHERE unit_id = :unit AND started_at < :to AND (cleared_at IS NULL OR cleared_at > :from)
+            ORDER BY started_at, id""");
+
+    /** The points' statements, one per channel and resolution, parsed once. */
+    private static final Map<Channel, Map<Resolution, Sql>> POINTS = points();
 
     private HistoryQueries() {
     }
@@ -69,18 +73,8 @@ public final class HistoryQueries {
         if (role == null) {
             throw new IllegalArgumentException("unknown probe " + probe);
         }
-        PreparedStatement ps = c.prepareStatement(sql(Channel.forProbe(role), res));
-        try {
-            ps.setObject(1, utc(from));
-            ps.setObject(2, utc(to));
-            ps.setString(3, unitId);
-            ps.setObject(4, utc(from));
-            ps.setObject(5, utc(to));
-            return ps;
-        } catch (SQLException e) {
-            ps.close();
-            throw e;
-        }
+        return POINTS.get(Channel.forProbe(role)).get(res).bind("unit", unitId).bind("from", from).bind("to", to)
+                .prepare(c);
     }
 
     /** The point in the current row of a {@link #prepare}d statement's result. */
@@ -90,39 +84,40 @@ public final class HistoryQueries {
 
     /** Alarms of the unit whose span (started..cleared, open-ended while not cleared) overlaps from..to. */
     public static List<AlarmRow> alarms(Connection c, String unitId, Instant from, Instant to) throws SQLException {
-        List<AlarmRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(ALARMS)) {
-            ps.setString(1, unitId);
-            ps.setObject(2, utc(to));
-            ps.setObject(3, utc(from));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new AlarmRow(rs.getLong("id"), rs.getString("rule"), rs.getString("severity"),
-                            rs.getString("state"), Rows.instant(rs, "started_at"), Rows.instant(rs, "raised_at"),
-                            Rows.instant(rs, "cleared_at"), Rows.real(rs, "limit_value"),
-                            Rows.real(rs, "peak_value"), rs.getString("message"),
-                            Rows.instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
-                            rs.getString("ack_comment"), Rows.instant(rs, "resolved_at"),
-                            rs.getString("resolved_by")));
-                }
-            }
-        }
-        return out;
+        return ALARMS.bind("unit", unitId).bind("from", from).bind("to", to).list(c, HistoryQueries::alarm);
+    }
+
+    private static AlarmRow alarm(ResultSet rs) throws SQLException {
+        return new AlarmRow(rs.getLong("id"), rs.getString("rule"), rs.getString("severity"), rs.getString("state"),
+                Rows.instant(rs, "started_at"), Rows.instant(rs, "raised_at"), Rows.instant(rs, "cleared_at"),
+                Rows.real(rs, "limit_value"), Rows.real(rs, "peak_value"), rs.getString("message"),
+                Rows.instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), rs.getString("ack_comment"),
+                Rows.instant(rs, "resolved_at"), rs.getString("resolved_by"));
     }
 
     /** The points' SQL for {@code channel}: its column (raw) or its statistics columns (rollups), from the enum. */
     static String sql(Channel channel, Resolution res) {
         if (res == Resolution.RAW) {
             return RAW.formatted(channel.column(),
-                    BINDINGS.formatted("telemetry", "ts", "GREATEST(lower(b.valid), ?)"));
+                    BINDINGS.formatted("telemetry", "ts", "GREATEST(lower(b.valid), :from)"));
         }
-        String start = "date_trunc('" + res.truncUnit() + "', GREATEST(lower(b.valid), ?), 'UTC')";
+        String start = "date_trunc('" + res.truncUnit() + "', GREATEST(lower(b.valid), :from), 'UTC')";
         return ROLLUP.formatted(channel.statsPrefix(), BINDINGS.formatted(res.table(), "bucket", start));
     }
 
-    /** An instant bound as timestamptz (pgjdbc sends OffsetDateTime with its type, not as an untyped literal). */
-    static OffsetDateTime utc(Instant t) {
-        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    private static Map<Channel, Map<Resolution, Sql>> points() {
+        Map<Channel, Map<Resolution, Sql>> out = new EnumMap<>(Channel.class);
+        for (Channel ch : Channel.values()) {
+            if (ch.probe() == null) {
+                continue;
+            }
+            Map<Resolution, Sql> byRes = new EnumMap<>(Resolution.class);
+            for (Resolution r : Resolution.values()) {
+                byRes.put(r, Sql.of(sql(ch, r)));
+            }
+            out.put(ch, byRes);
+        }
+        return out;
     }
 
     private static HistoryPoint raw(ResultSet rs) throws SQLException {
