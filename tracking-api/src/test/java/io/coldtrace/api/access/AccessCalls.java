@@ -20,7 +20,7 @@ final class AccessCalls implements AutoCloseable {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
     /** Placeholders that name a row of an organisation (a body naming another's is refused with 422). */
     private static final java.util.Set<String> ORG_FIXTURES = java.util.Set.of("org", "site", "profile", "unit",
-            "device", "alarm", "webhook", "user");
+            "device", "alarm", "webhook", "user", "party", "product", "plot", "certification");
 
     private final HttpClient client;
     private final int port;
@@ -69,6 +69,7 @@ final class AccessCalls implements AutoCloseable {
         while (m.find()) {
             String collection = m.group(1);
             String fixture = m.group(2).equals("ext") ? "device"
+                    : collection.endsWith("ies") ? collection.substring(0, collection.length() - 3) + "y"
                     : collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
             m.appendReplacement(out, "/" + collection + "/{" + fixture + "}");
         }

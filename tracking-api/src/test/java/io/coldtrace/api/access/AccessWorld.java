@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fixtures of one organisation for the access table, written through {@link Seeds}: a site, a limit profile, a unit,
- * a device bound to it, an unclaimed device, an alarm that has cleared, a webhook and a user; fresh ids on every call,
+ * a device bound to it, an unclaimed device, an alarm that has cleared, a webhook, a user, and master data (a
+ * farm, a product, a plot of the farm, a certification of the farm); fresh ids on every call,
  * so a route that changes or deletes what it is given always finds it as new.
  */
 final class AccessWorld {
@@ -47,6 +48,11 @@ final class AccessWorld {
                 now.minus(Duration.ofHours(1))).id()));
         f.put("webhook", Long.toString(seeds.webhook(org, "http://127.0.0.1:9/hook", "0123456789abcdef").id()));
         f.put("user", seeds.user(n + "-user", org, "Zhang San", Role.OPERATOR).id());
+        f.put("party", seeds.party(n + "-party", org, "farm", "500238").id());
+        f.put("product", seeds.product(n + "-product", org, "kiwifruit", 0.0, 14.0, 3.0).id());
+        f.put("plot", seeds.plot(n + "-plot", org, f.get("party"), 2.5).id());
+        f.put("certification", seeds.certification(n + "-cert", org, f.get("party"), null, "organic",
+                java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusYears(1)).id());
         f.put("new", n + "-new");
         f.put("token", token);
         return f;
@@ -54,6 +60,7 @@ final class AccessWorld {
 
     /** The fixtures' ids that belong to the organisation (and so must never show in another's lists). */
     static List<String> owned(Map<String, String> f) {
-        return List.of(f.get("site"), f.get("profile"), f.get("unit"), f.get("device"), f.get("user"));
+        return List.of(f.get("site"), f.get("profile"), f.get("unit"), f.get("device"), f.get("user"),
+                f.get("party"), f.get("product"), f.get("plot"), f.get("certification"));
     }
 }

@@ -100,6 +100,22 @@ class RouteDeclarationTest {
                 "GET /overview", readers,
                 "GET /units/:id", readers,
                 "GET /alarms", readers));
+        // master data (issue 7): operators configure parties, products and plots; operators and QA record certificates
+        expected.putAll(Map.ofEntries(
+                Map.entry("POST /api/v1/parties", operators),
+                Map.entry("GET /api/v1/parties", readers),
+                Map.entry("GET /api/v1/parties/:id", readers),
+                Map.entry("PUT /api/v1/parties/:id", operators),
+                Map.entry("POST /api/v1/products", operators),
+                Map.entry("GET /api/v1/products", readers),
+                Map.entry("GET /api/v1/products/:id", readers),
+                Map.entry("PUT /api/v1/products/:id", operators),
+                Map.entry("POST /api/v1/plots", operators),
+                Map.entry("GET /api/v1/plots", readers),
+                Map.entry("GET /api/v1/plots/:id", readers),
+                Map.entry("POST /api/v1/certifications", responders),
+                Map.entry("GET /api/v1/certifications", readers),
+                Map.entry("GET /api/v1/certifications/:id", readers)));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())

@@ -5,9 +5,17 @@ import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.auth.TokenQueries;
 import io.coldtrace.api.auth.Tokens;
 import io.coldtrace.api.bindings.BindingQueries;
+import io.coldtrace.api.certifications.Certification;
+import io.coldtrace.api.certifications.CertificationQueries;
 import io.coldtrace.api.db.Sql;
 import io.coldtrace.api.orgs.NewOrg;
 import io.coldtrace.api.orgs.OrgQueries;
+import io.coldtrace.api.parties.Party;
+import io.coldtrace.api.parties.PartyQueries;
+import io.coldtrace.api.plots.Plot;
+import io.coldtrace.api.plots.PlotQueries;
+import io.coldtrace.api.products.Product;
+import io.coldtrace.api.products.ProductQueries;
 import io.coldtrace.api.profiles.LimitProfile;
 import io.coldtrace.api.profiles.ProfileQueries;
 import io.coldtrace.api.sites.Site;
@@ -27,6 +35,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -195,6 +204,37 @@ public final class Seeds implements AutoCloseable {
             AlarmQueries.resolve(c, alarm.id(), actor, comment);
             return null;
         });
+    }
+
+    /** A party of {@code kind} (buyers are supermarkets) in the division {@code divisionCode}, without USCC or GLN. */
+    public Party party(String id, String org, String kind, String divisionCode) {
+        Party party = new Party(id, org, kind, kind.equals("buyer") ? "supermarket" : null, id + " 名称", null,
+                divisionCode, "某省", null, null, false, false, null, null);
+        run(c -> PartyQueries.insert(c, party));
+        return party;
+    }
+
+    /** A chilled product sold by the box, {@code days} of shelf life at {@code refC} with {@code q10}, no GTIN. */
+    public Product product(String id, String org, String commodity, double refC, double days, double q10) {
+        Product product = new Product(id, org, commodity + " 中文", commodity, commodity, null, null, "box", "chilled",
+                refC, days, q10, null);
+        run(c -> ProductQueries.insert(c, product));
+        return product;
+    }
+
+    /** A plot of {@code areaHa} hectares of the farm or cooperative {@code party}, without GLN. */
+    public Plot plot(String id, String org, String party, double areaHa) {
+        Plot plot = new Plot(id, org, party, "plot " + id, 31.4, 109.6, areaHa, null);
+        run(c -> PlotQueries.insert(c, plot));
+        return plot;
+    }
+
+    /** A certification of {@code party} or {@code product} (the other null), numbered after its id. */
+    public Certification certification(String id, String org, String party, String product, String kind,
+                                       LocalDate from, LocalDate to) {
+        Certification cert = new Certification(id, org, party, product, kind, "No. " + id, "issuer", from, to);
+        run(c -> CertificationQueries.insert(c, cert, LocalDate.now()));
+        return cert;
     }
 
     /** A webhook of {@code org} (its secret 16 characters or more). */

@@ -1,0 +1,65 @@
+package io.coldtrace.api.certifications;
+
+import io.coldtrace.api.http.Check;
+import io.coldtrace.api.http.ClientError;
+import io.coldtrace.api.http.JsonBody;
+import io.coldtrace.api.sites.Site;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A certificate as written by a caller (columns of table certification), held by exactly one party or one product
+ * of the same organisation, valid from {@code validFrom} to {@code validTo} inclusive.
+ */
+public record Certification(String id, String orgId, String partyId, String productId, String kind, String number,
+                            String issuer, LocalDate validFrom, LocalDate validTo) {
+    static final Set<String> CREATE_FIELDS = Set.of("id", "org_id", "party_id", "product_id", "kind", "number",
+            "issuer", "valid_from", "valid_to");
+    /** 绿色食品, 有机, 地理标志, 消费帮扶产品, 区域公用品牌, 承诺达标合格证. */
+    static final List<String> KINDS = List.of("green_food", "organic", "geographical_indication",
+            "assistance_product", "regional_brand", "compliance_certificate");
+
+    public Certification {
+        Check.matches("id", id, Site.ID, Site.ID_RULE);
+        Check.optText("org_id", orgId, 64);
+        Check.optText("party_id", partyId, 64);
+        Check.optText("product_id", productId, 64);
+        if ((partyId == null) == (productId == null)) {
+            throw ClientError.invalid("party_id", "a certification is of exactly one party_id or one product_id");
+        }
+        Check.oneOf("kind", kind, KINDS);
+        Check.text("number", number, 100);
+        Check.text("issuer", issuer, 200);
+        if (validFrom == null) {
+            throw ClientError.invalid("valid_from", "valid_from is required");
+        }
+        if (validTo == null) {
+            throw ClientError.invalid("valid_to", "valid_to is required");
+        }
+        if (validTo.isBefore(validFrom)) {
+            throw ClientError.invalid("valid_to", "valid_to (" + validTo + ") is before valid_from (" + validFrom
+                    + ")");
+        }
+    }
+
+    static Certification from(JsonBody b) {
+        return new Certification(b.text("id", 64), b.optText("org_id", 64), b.optText("party_id", 64),
+                b.optText("product_id", 64), b.text("kind", 64), b.text("number", 100), b.text("issuer", 200),
+                date(b, "valid_from"), date(b, "valid_to"));
+    }
+
+    Certification ownedBy(String org) {
+        return new Certification(id, org, partyId, productId, kind, number, issuer, validFrom, validTo);
+    }
+
+    private static LocalDate date(JsonBody b, String field) {
+        String v = b.text(field, 10);
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ClientError.invalid(field, field + " must be a date YYYY-MM-DD; was '" + v + "'");
+        }
+    }
+}
