@@ -1,12 +1,15 @@
 package io.coldtrace.api.certifications;
 
 import io.coldtrace.api.access.Visibility;
+import io.coldtrace.api.auth.Principal;
 import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.SqlStates;
 import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.ClientError;
+import io.coldtrace.api.http.Csv;
 import io.coldtrace.api.http.JsonBody;
+import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
@@ -15,6 +18,7 @@ import io.coldtrace.api.orgs.OrgQueries;
 import io.coldtrace.api.parties.PartyQueries;
 import io.coldtrace.api.products.ProductQueries;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,6 +51,53 @@ public final class CertificationRoutes {
                 (c, vis, limit) -> CertificationQueries.list(c, vis, today(), limit), CertificationRow::toJson));
         routes.get("/api/v1/certifications/:id", Policies.READ_OPERATIONS, ScopedRoutes.get(db, "certification",
                 (c, vis, id) -> CertificationQueries.get(c, vis, today(), id), CertificationRow::toJson));
+        routes.upload("/api/v1/certifications/:id/evidence", RECORDERS, Evidence.MAX_BYTES, this::upload)
+                .example("/api/v1/certifications/{certification}/evidence?filename=certificate.pdf",
+                        "%PDF-1.4 scanned certificate", "application/pdf");
+        routes.get("/api/v1/certifications/:id/evidence", Policies.READ_OPERATIONS, this::evidence);
+        routes.get("/api/v1/certifications/:id/evidence/:file", Policies.READ_OPERATIONS, this::file);
+    }
+
+    /** Stores an evidence file (the raw body) with its SHA-256; the certification must be the caller's. */
+    private Future<Void> upload(RoutingContext ctx) {
+        Principal who = Principal.of(ctx);
+        Visibility vis = Visibility.of(ctx);
+        String id = Params.pathText(ctx, "id", 64);
+        Buffer body = ctx.body().buffer();
+        Evidence file = Evidence.of(ctx.request().getParam("filename"), ctx.request().getHeader("content-type"),
+                body == null ? new byte[0] : body.getBytes());
+        return db.transaction(c -> {
+            CertificationRow cert = CertificationQueries.get(c, vis, today(), id)
+                    .orElseThrow(() -> ClientError.notFound("no certification " + id));
+            return EvidenceQueries.insert(c, id, cert.orgId(), file, who.name());
+        }).compose(row -> Responses.created(ctx, row.toJson()));
+    }
+
+    private Future<Void> evidence(RoutingContext ctx) {
+        Visibility vis = Visibility.of(ctx);
+        String id = Params.pathText(ctx, "id", 64);
+        return db.query(c -> {
+            if (CertificationQueries.get(c, vis, today(), id).isEmpty()) {
+                throw ClientError.notFound("no certification " + id);
+            }
+            return EvidenceQueries.list(c, vis, id);
+        }).compose(rows -> Responses.items(ctx, rows, EvidenceRow::toJson));
+    }
+
+    /** The file's bytes as uploaded, with its SHA-256 in a header so a download can be checked against the record. */
+    private Future<Void> file(RoutingContext ctx) {
+        Visibility vis = Visibility.of(ctx);
+        String id = Params.pathText(ctx, "id", 64);
+        long fileId = Params.pathId(ctx, "file");
+        return db.query(c -> EvidenceQueries.content(c, vis, id, fileId)).compose(found -> found
+                .map(f -> ctx.response().putHeader("content-type", f.row().contentType())
+                        .putHeader("content-disposition", Csv.attachment(f.row().filename()))
+                        .putHeader("x-content-sha256", f.row().sha256())
+                        .putHeader("x-content-type-options", "nosniff")
+                        .putHeader("cache-control", "no-store")
+                        .end(Buffer.buffer(f.content())))
+                .orElseGet(() -> Future.failedFuture(ClientError.notFound("no evidence file " + fileId
+                        + " of certification " + id))));
     }
 
     private LocalDate today() {

@@ -50,8 +50,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
             case 404 -> ClientError.notFound("no route " + path);
             case 405 -> ClientError.of(405, "method_not_allowed",
                     ctx.request().method() + " is not allowed on " + path);
-            case 413 -> ClientError.of(413, "too_large", "the request body is larger than "
-                    + RouteTable.MAX_BODY_BYTES + " bytes");
+            case 413 -> ClientError.of(413, "too_large", "the request body is larger than this route takes ("
+                    + RouteTable.MAX_BODY_BYTES + " bytes for JSON; see the route's documentation for files)");
             default -> ClientError.of(status, "bad_request", "the request is malformed");
         };
     }

@@ -53,6 +53,18 @@ public final class RouteTable {
     }
 
     public Declared add(HttpMethod method, String path, Access access, Endpoint endpoint) {
+        return add(method, path, access, MAX_BODY_BYTES, endpoint);
+    }
+
+    /**
+     * A POST whose body is a file of at most {@code maxBytes} (evidence scans, photos), read whole before the
+     * endpoint runs ({@code ctx.body().buffer()}); beyond the limit 413.
+     */
+    public Declared upload(String path, Access access, long maxBytes, Endpoint endpoint) {
+        return add(HttpMethod.POST, path, access, maxBytes, endpoint);
+    }
+
+    private Declared add(HttpMethod method, String path, Access access, long maxBodyBytes, Endpoint endpoint) {
         Objects.requireNonNull(access, () -> "route " + method + " " + path + " must declare its access");
         Objects.requireNonNull(endpoint, "endpoint");
         Route route = router.route(method, path)
@@ -60,7 +72,7 @@ public final class RouteTable {
                 .putMetadata(ACCESS, access);
         if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
             // read the body before the guard's database round trip, so no chunk arrives while nobody listens
-            route.handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+            route.handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         }
         route.handler(ctx -> guard.check(ctx, access)
                 .compose(ok -> endpoint.handle(ctx))
@@ -104,8 +116,12 @@ public final class RouteTable {
      *
      * @param path sample path, or null to derive it from the route's
      * @param body sample JSON body, or null for none
+     * @param contentType the body's media type (JSON unless said)
      */
-    public record Example(String path, String body) {
+    public record Example(String path, String body, String contentType) {
+        public Example {
+            contentType = contentType == null ? "application/json" : contentType;
+        }
     }
 
     /** A declared route, to which a feature may add an {@link Example}. */
@@ -123,7 +139,12 @@ public final class RouteTable {
 
         /** The route is called like this (see {@link Example}). */
         public Declared example(String path, String body) {
-            route.putMetadata(EXAMPLE, new Example(path, body));
+            return example(path, body, null);
+        }
+
+        /** The route is called like this, with a body of {@code contentType} (a file upload's). */
+        public Declared example(String path, String body, String contentType) {
+            route.putMetadata(EXAMPLE, new Example(path, body, contentType));
             return this;
         }
     }

@@ -31,7 +31,7 @@ final class AccessCalls implements AutoCloseable {
     }
 
     /** A concrete request: path, body (or null), and whether the body names rows of an organisation. */
-    record Request(String uri, String body, boolean namesFixtures) {
+    record Request(String uri, String body, String contentType, boolean namesFixtures) {
     }
 
     /** What came back; the body is not read from an event stream (it never ends). */
@@ -56,7 +56,8 @@ final class AccessCalls implements AutoCloseable {
         String body = example == null ? null : example.body();
         boolean names = body != null && PLACEHOLDER.matcher(body).results()
                 .anyMatch(m -> ORG_FIXTURES.contains(m.group(1)));
-        return new Request(fill(path, fixtures, route), body == null ? null : fill(body, fixtures, route), names);
+        return new Request(fill(path, fixtures, route), body == null ? null : fill(body, fixtures, route),
+                example == null ? null : example.contentType(), names);
     }
 
     private static String paramsAsPlaceholders(Route route) {
@@ -100,7 +101,7 @@ final class AccessCalls implements AutoCloseable {
             options.putHeader("Authorization", "Bearer " + bearer);
         }
         if (request.body() != null) {
-            options.putHeader("content-type", "application/json");
+            options.putHeader("content-type", request.contentType());
         }
         Future<Response> answer = client.request(options).compose(req -> (request.body() == null ? req.send()
                 : req.send(Buffer.buffer(request.body()))).compose(resp -> read(resp)));

@@ -53,6 +53,8 @@ final class AccessWorld {
         f.put("plot", seeds.plot(n + "-plot", org, f.get("party"), 2.5).id());
         f.put("certification", seeds.certification(n + "-cert", org, f.get("party"), null, "organic",
                 java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusYears(1)).id());
+        f.put("evidence", Long.toString(seeds.evidence(f.get("certification"), org, "certificate.pdf",
+                "application/pdf", "%PDF-1.4 certificate".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).id()));
         f.put("new", n + "-new");
         f.put("token", token);
         return f;

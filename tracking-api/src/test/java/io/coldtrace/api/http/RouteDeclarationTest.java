@@ -115,7 +115,10 @@ class RouteDeclarationTest {
                 Map.entry("GET /api/v1/plots/:id", readers),
                 Map.entry("POST /api/v1/certifications", responders),
                 Map.entry("GET /api/v1/certifications", readers),
-                Map.entry("GET /api/v1/certifications/:id", readers)));
+                Map.entry("GET /api/v1/certifications/:id", readers),
+                Map.entry("POST /api/v1/certifications/:id/evidence", responders),
+                Map.entry("GET /api/v1/certifications/:id/evidence", readers),
+                Map.entry("GET /api/v1/certifications/:id/evidence/:file", readers)));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())

@@ -47,6 +47,12 @@ public final class Http implements AutoCloseable {
                 .sendBuffer(Buffer.buffer(body)));
     }
 
+    /** POSTs {@code bytes} as they are with {@code contentType} (a file upload). */
+    public HttpResponse<Buffer> upload(String uri, String bearer, String contentType, byte[] bytes) {
+        return await(request(HttpMethod.POST, uri, bearer).putHeader("content-type", contentType)
+                .sendBuffer(Buffer.buffer(bytes)));
+    }
+
     public HttpResponse<Buffer> post(String uri, String bearer, JsonObject body) {
         return send(HttpMethod.POST, uri, bearer, body.encode());
     }

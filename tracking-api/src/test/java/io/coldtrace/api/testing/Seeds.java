@@ -7,6 +7,9 @@ import io.coldtrace.api.auth.Tokens;
 import io.coldtrace.api.bindings.BindingQueries;
 import io.coldtrace.api.certifications.Certification;
 import io.coldtrace.api.certifications.CertificationQueries;
+import io.coldtrace.api.certifications.Evidence;
+import io.coldtrace.api.certifications.EvidenceQueries;
+import io.coldtrace.api.certifications.EvidenceRow;
 import io.coldtrace.api.db.Sql;
 import io.coldtrace.api.orgs.NewOrg;
 import io.coldtrace.api.orgs.OrgQueries;
@@ -235,6 +238,11 @@ public final class Seeds implements AutoCloseable {
         Certification cert = new Certification(id, org, party, product, kind, "No. " + id, "issuer", from, to);
         run(c -> CertificationQueries.insert(c, cert, LocalDate.now()));
         return cert;
+    }
+
+    /** An evidence file of certification {@code cert} of {@code org}, stored as the upload route stores one. */
+    public EvidenceRow evidence(String cert, String org, String filename, String contentType, byte[] content) {
+        return run(c -> EvidenceQueries.insert(c, cert, org, Evidence.of(filename, contentType, content), "seeds"));
     }
 
     /** A webhook of {@code org} (its secret 16 characters or more). */
