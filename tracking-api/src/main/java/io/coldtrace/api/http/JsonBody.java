@@ -148,6 +148,18 @@ public final class JsonBody {
         }
     }
 
+    /** An optional JSON object (nested details); null when absent or null. */
+    public JsonObject optObject(String field) {
+        Object v = json.getValue(field);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof JsonObject o)) {
+            throw ClientError.invalid(field, field + " must be a JSON object");
+        }
+        return o;
+    }
+
     /** Whether the body names {@code field} at all (even as null). */
     public boolean has(String field) {
         return json.containsKey(field);

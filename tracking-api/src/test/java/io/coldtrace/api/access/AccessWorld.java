@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fixtures of one organisation for the access table, written through {@link Seeds}: a site, a limit profile, a unit,
  * a device bound to it, an unclaimed device, an alarm that has cleared, a webhook, a user, and master data (a
- * farm, a product, a plot of the farm, a certification of the farm); fresh ids on every call,
+ * farm, a product, a plot of the farm, a certification of the farm) and an
+ * event of the ledger; fresh ids on every call,
  * so a route that changes or deletes what it is given always finds it as new.
  */
 final class AccessWorld {
@@ -55,6 +56,8 @@ final class AccessWorld {
                 java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusYears(1)).id());
         f.put("evidence", Long.toString(seeds.evidence(f.get("certification"), org, "certificate.pdf",
                 "application/pdf", "%PDF-1.4 certificate".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).id()));
+        f.put("event", seeds.event(org, n + "-event", "store_in", f.get("site"), f.get("unit"), f.get("party"),
+                now.minus(Duration.ofHours(1))).id().toString());
         f.put("new", n + "-new");
         f.put("token", token);
         return f;
@@ -63,6 +66,6 @@ final class AccessWorld {
     /** The fixtures' ids that belong to the organisation (and so must never show in another's lists). */
     static List<String> owned(Map<String, String> f) {
         return List.of(f.get("site"), f.get("profile"), f.get("unit"), f.get("device"), f.get("user"),
-                f.get("party"), f.get("product"), f.get("plot"), f.get("certification"));
+                f.get("party"), f.get("product"), f.get("plot"), f.get("certification"), f.get("event"));
     }
 }

@@ -119,6 +119,12 @@ class RouteDeclarationTest {
                 Map.entry("POST /api/v1/certifications/:id/evidence", responders),
                 Map.entry("GET /api/v1/certifications/:id/evidence", readers),
                 Map.entry("GET /api/v1/certifications/:id/evidence/:file", readers)));
+        // the event ledger (issue 7 §2): operators and QA record events; every role reads and verifies its chain
+        expected.putAll(Map.of(
+                "POST /api/v1/events", responders,
+                "GET /api/v1/events", readers,
+                "GET /api/v1/events/verify", readers,
+                "GET /api/v1/events/:id", readers));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())

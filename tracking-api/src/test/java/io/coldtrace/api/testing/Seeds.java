@@ -11,6 +11,9 @@ import io.coldtrace.api.certifications.Evidence;
 import io.coldtrace.api.certifications.EvidenceQueries;
 import io.coldtrace.api.certifications.EvidenceRow;
 import io.coldtrace.api.db.Sql;
+import io.coldtrace.api.events.EventLedger;
+import io.coldtrace.api.events.EventRow;
+import io.coldtrace.api.events.NewEvent;
 import io.coldtrace.api.orgs.NewOrg;
 import io.coldtrace.api.orgs.OrgQueries;
 import io.coldtrace.api.parties.Party;
@@ -246,6 +249,26 @@ public final class Seeds implements AutoCloseable {
     }
 
     /** A webhook of {@code org} (its secret 16 characters or more). */
+    /** An event of the ledger, appended through the API's write path (its own transaction, the chain locked). */
+    public EventRow event(String org, String clientEventId, String type, String site, String unit, String party,
+                          Instant at) {
+        NewEvent event = new NewEvent(org, clientEventId, type, at, "+08:00", site, unit, null, party,
+                "{\"lots\": [{\"lot\": \"L-1\", \"quantity\": 10, \"uom\": \"kg\"}]}", null, null);
+        return run(c -> {
+            c.setAutoCommit(false);
+            try {
+                EventRow row = EventLedger.append(c, event, "seeds", Instant.now()).event();
+                c.commit();
+                return row;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     public WebhookRow webhook(String org, String url, String secret) {
         return run(c -> WebhookQueries.insert(c, new NewWebhook(org, url, secret)));
     }

@@ -1,0 +1,76 @@
+package io.coldtrace.api.events;
+
+import io.coldtrace.api.http.ClientError;
+import io.coldtrace.api.orgs.OrgQueries;
+import io.coldtrace.core.ledger.EventChain;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The one write path of the ledger (the API and the test seeds use it): checks an event's references, links it to
+ * its organisation's chain and stores it. Run it inside a transaction: the chain head stays locked until commit, so
+ * appends of one organisation are serialised and the chain cannot fork.
+ */
+public final class EventLedger {
+    /** The stored event, and whether this call stored it (false: an earlier post with the same client id did). */
+    public record Appended(EventRow event, boolean created) {
+    }
+
+    private EventLedger() {
+    }
+
+    /**
+     * Appends {@code event} (its organisation decided by the caller's visibility) as recorded by {@code recordedBy} at
+     * {@code now}. A retry with the same client_event_id and the same content returns the stored event; the same id
+     * with other content is 409. Unknown references (or another organisation's) are 422 naming the field.
+     */
+    public static Appended append(Connection c, NewEvent event, String recordedBy, Instant now) throws SQLException {
+        Objects.requireNonNull(event.orgId(), "the event's organisation");
+        String org = event.orgId();
+        Instant recordedAt = EventChain.stored(now);
+        event.notInTheFuture(recordedAt);
+        OrgQueries.requireExists(c, org, "org_id");
+        references(c, event);
+        // everything below runs with the organisation's chain locked: a concurrent retry of the same client id waits
+        // here and then finds the first one's event
+        String previous = EventQueries.lockHead(c, org, EventChain.GENESIS);
+        EventRow candidate = new EventRow(0, UUID.randomUUID(), org, event.clientEventId(), event.type(),
+                EventChain.stored(event.eventTime()), event.eventTzOffset(), event.siteId(), event.unitId(),
+                event.plotId(), event.partyId(), event.body(), recordedBy, recordedAt, event.correctsEventId(),
+                event.correctionReason(), event.lateAt(recordedAt), null, null);
+        var existing = EventQueries.byClientId(c, org, event.clientEventId());
+        if (existing.isPresent()) {
+            if (!EventChain.canonical(existing.get().content()).equals(EventChain.canonical(candidate.content()))) {
+                throw ClientError.conflict("client_event_id", "client_event_id " + event.clientEventId()
+                        + " was used for another event (" + existing.get().id() + "); retry with the same content "
+                        + "or use a new client_event_id");
+            }
+            return new Appended(existing.get(), false);
+        }
+        EventRow stored = EventQueries.insert(c, candidate.linkedAfter(previous));
+        EventQueries.moveHead(c, stored);
+        return new Appended(stored, true);
+    }
+
+    private static void references(Connection c, NewEvent e) throws SQLException {
+        String org = e.orgId();
+        if (e.siteId() != null && !EventQueries.siteOf(c, e.siteId(), org)) {
+            throw ClientError.invalid("site_id", "no site " + e.siteId());
+        }
+        if (e.unitId() != null && !EventQueries.unitOf(c, e.unitId(), org)) {
+            throw ClientError.invalid("unit_id", "no unit " + e.unitId());
+        }
+        if (e.plotId() != null && !EventQueries.plotOf(c, e.plotId(), org)) {
+            throw ClientError.invalid("plot_id", "no plot " + e.plotId());
+        }
+        if (e.partyId() != null && !EventQueries.partyOf(c, e.partyId(), org)) {
+            throw ClientError.invalid("party_id", "no party " + e.partyId());
+        }
+        if (e.correctsEventId() != null && !EventQueries.eventOf(c, e.correctsEventId(), org)) {
+            throw ClientError.invalid("corrects_event_id", "no event " + e.correctsEventId());
+        }
+    }
+}
