@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds ColdTrace and runs it on this machine: a private Mosquitto with the project's broker config, ingest,
 # tracking-api and the simulator's world, against the local PostgreSQL (database "coldtrace"), with the world's
-# organisation, sites, limit profiles, units and device bindings provisioned through tracking-api. Ctrl-C stops it all.
+# organisation, sites, limit profiles, units, parties, products, farm plots and device bindings provisioned through
+# tracking-api. Ctrl-C stops it all.
 #
 #   deploy/run-local.sh [--no-build] [--world-flags "--seed 7 --sites 4 --backfill-hours 6"]
 #
@@ -93,8 +94,9 @@ java -jar tracking-api/target/coldtrace-api.jar > "$run/logs/tracking-api.log" 2
 wait_ready tracking-api "http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/ready"
 admin_token=$(java -jar tracking-api/target/coldtrace-api.jar create-token --role admin --name "local admin $(date +%F_%T)" 2>>"$run/logs/tracking-api.log" | tail -n 1)
 
-# Provisioning starts first and creates organisation, sites, profiles and units at once; it binds each device as soon
-# as the device has reported once (tracking-api knows a device only from then), so it runs on while the world starts.
+# Provisioning starts first and creates organisation, sites, profiles, units, parties, products and plots at once; it
+# binds each device as soon as the device has reported once (tracking-api knows a device only from then), so it runs
+# on while the world starts. Its last line is the summary (counts of each, created/updated/unchanged/drifted).
 step "provision (simulator provision $world_flags)"
 java -jar simulator/target/coldtrace-simulator.jar provision --api "http://127.0.0.1:$COLDTRACE_API_HTTP_PORT" \
   --token "$admin_token" $world_flags > "$run/logs/provision.log" 2>&1 &

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code provision}: creates the world's organisation, sites, profiles, units and bindings through tracking-api. */
+/**
+ * {@code provision}: creates the world's organisation, sites, profiles, units, parties, products, plots and
+ * bindings through tracking-api.
+ */
 final class ProvisionCommand {
     static final String DEFAULT_API = "http://127.0.0.1:8080";
     private static final Set<String> OWN_FLAGS = Set.of("api", "token", "org", "wait-devices-s");

@@ -48,7 +48,8 @@ public final class SimMain {
               --duration-s N       how long to run live, 0 = forever (default 0)
 
             provision: create, through tracking-api, what an operator sets up for the world the same world flags
-            simulate (organisation, sites, limit profiles, units, device bindings); running it again changes nothing
+            simulate (organisation, sites, limit profiles, units, parties, products, farm plots, device bindings);
+            running it again changes nothing
               --api URL            tracking-api (default $COLDTRACE_API_URL or http://127.0.0.1:8080)
               --token TOKEN        an admin token (default $COLDTRACE_API_TOKEN; required)
               --org ID             organisation that owns it all (default demo)

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The simulator's {@code provision} command against the real API: it creates the world's master data as an operator
- * would, a second run changes nothing, drift is put back, and a token that may not do it gets a clear failure.
+ * would (with the parties, products and farm plots of its traceability), a second run changes nothing, drift is put
+ * back (a changed plot, which the API cannot update, is reported), and a token that may not do it gets a clear failure.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProvisionIT {
@@ -81,7 +82,10 @@ class ProvisionIT {
                      + (SELECT count(*) + COALESCE(sum(hashtext(s::text)), 0) FROM site s)
                      + (SELECT count(*) + COALESCE(sum(hashtext(p::text)), 0) FROM limit_profile p)
                      + (SELECT count(*) + COALESCE(sum(hashtext(u::text)), 0) FROM unit u)
-                     + (SELECT count(*) + COALESCE(sum(hashtext(b::text)), 0) FROM device_binding b)""");
+                     + (SELECT count(*) + COALESCE(sum(hashtext(b::text)), 0) FROM device_binding b)
+                     + (SELECT count(*) + COALESCE(sum(hashtext(y::text)), 0) FROM party y)
+                     + (SELECT count(*) + COALESCE(sum(hashtext(d::text)), 0) FROM product d)
+                     + (SELECT count(*) + COALESCE(sum(hashtext(f::text)), 0) FROM farm_plot f)""");
     }
 
     private static JsonObject get(String uri) {
@@ -144,6 +148,38 @@ class ProvisionIT {
     }
 
     @Test
+    @Order(1)
+    void theFirstRunCreatesTheTraceMasterDataPartiesProductsAndPlots() {
+        assertThat(first.out()).contains("party    demo-operator created", "product  demo-kiwifruit created",
+                "plot     demo-coop-wuxi-p1 created", "8 parties", "6 plots");
+
+        JsonObject wuxi = get("/api/v1/parties/demo-coop-wuxi");
+        assertThat(wuxi.getString("kind")).isEqualTo("cooperative");
+        assertThat(wuxi.getString("division_code")).isEqualTo("500238");
+        assertThat(wuxi.getBoolean("poverty_alleviated_county")).isTrue();
+        assertThat(get("/api/v1/parties/demo-operator").getString("kind")).isEqualTo("cold_store_operator");
+        assertThat(get("/api/v1/parties/demo-buyer-canteen").getString("buyer_type")).isEqualTo("canteen");
+        JsonArray parties = get("/api/v1/parties?limit=1000").getJsonArray("items");
+        assertThat(parties).hasSize(8);
+        Map<String, String> kinds = parties.stream().map(JsonObject.class::cast)
+                .collect(Collectors.toMap(p -> p.getString("id"), p -> p.getString("kind")));
+
+        JsonArray plots = get("/api/v1/plots?limit=1000").getJsonArray("items");
+        assertThat(plots).hasSize(6).allSatisfy(p ->
+                assertThat(kinds.get(((JsonObject) p).getString("party_id"))).isIn("farm", "cooperative"));
+
+        java.util.Set<String> held = EXPECTED.units().stream().map(u -> u.temperatureClass().name().toLowerCase())
+                .collect(Collectors.toSet());
+        JsonArray products = get("/api/v1/products?limit=1000").getJsonArray("items");
+        assertThat(products).isNotEmpty().allSatisfy(p ->
+                assertThat(held).contains(((JsonObject) p).getString("temp_class")));
+        JsonObject kiwi = get("/api/v1/products/demo-kiwifruit");
+        assertThat(kiwi.getString("temp_class")).isEqualTo("chilled");
+        assertThat(kiwi.getDouble("shelf_life_days")).isEqualTo(90.0);
+        assertThat(kiwi.getDouble("q10")).isEqualTo(3.0);
+    }
+
+    @Test
     @Order(2)
     void aSecondRunSucceedsAndChangesNothing() throws Exception {
         long before = masterData();
@@ -173,7 +209,7 @@ class ProvisionIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anOperatorTokenFailsWithTheStatusTheBodyAndAHint() throws Exception {
         long before = masterData();
 
@@ -186,7 +222,7 @@ class ProvisionIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void devicesThatHaveNotReportedFailAtOnceWithoutWaitingAndAreBoundOnceTheyReport() throws Exception {
         List<String> more = List.of("--trucks", "3"); // later flags win: truck 3's devices have never reported
         Run early = provision(admin, concat(more, "--wait-devices-s", "0"));
@@ -208,6 +244,23 @@ class ProvisionIT {
         assertThat(late.exit()).as(late.err()).isZero();
         assertThat(get("/api/v1/units/TR3-A/devices").getJsonArray("items").getJsonObject(0).getString("device"))
                 .isEqualTo("TR-3-A");
+    }
+
+    @Test
+    @Order(4)
+    void changedPartiesAndProductsArePutBackAndAChangedPlotIsReportedAsDrift() throws Exception {
+        edit("/api/v1/parties/demo-carrier", "name_zh", "改名");
+        edit("/api/v1/products/demo-kiwifruit", "shelf_life_days", 30.0);
+        api.sql("UPDATE farm_plot SET area_ha = area_ha + 1 WHERE id = 'demo-farm-hunyuan-p1'");
+
+        Run again = provision(admin, "--wait-devices-s", "0");
+
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("party    demo-carrier updated name_zh",
+                "product  demo-kiwifruit updated shelf_life_days", "plot     demo-farm-hunyuan-p1 drifted area_ha",
+                "(0 created, 2 updated, ", " unchanged, 1 drifted)");
+        assertThat(get("/api/v1/parties/demo-carrier").getString("name_zh")).isEqualTo("珠海冷链运输有限公司");
+        assertThat(get("/api/v1/products/demo-kiwifruit").getDouble("shelf_life_days")).isEqualTo(90.0);
     }
 
     /** Changes one field as an admin would through the API: reads the record and puts it back with that change. */

@@ -16,10 +16,11 @@ import java.util.TreeMap;
 
 /**
  * The master data of a world as tracking-api request bodies, in the order they must be created: organisation, sites,
- * limit profiles (those the units use), units, then which device sits in which unit. Pure: no I/O.
+ * limit profiles (those the units use), units, the traceability master data ({@link TraceBlueprint}: parties,
+ * products, farm plots), then which device sits in which unit. Pure: no I/O.
  */
 public record Blueprint(ObjectNode org, List<ObjectNode> sites, List<ObjectNode> profiles, List<ObjectNode> units,
-                        List<Binding> bindings) {
+                        TraceBlueprint trace, List<Binding> bindings) {
     public static final String TIMEZONE = "Asia/Shanghai";
 
     /** Device {@code device} (its MQTT id, e.g. {@code CR-ORG1-1}) reports for unit {@code unitId}. */
@@ -31,6 +32,7 @@ public record Blueprint(ObjectNode org, List<ObjectNode> sites, List<ObjectNode>
         profiles = List.copyOf(profiles);
         units = List.copyOf(units);
         bindings = List.copyOf(bindings);
+        java.util.Objects.requireNonNull(trace, "trace");
     }
 
     public static Blueprint of(World world, String orgId, String orgName) {
@@ -69,7 +71,8 @@ public record Blueprint(ObjectNode org, List<ObjectNode> sites, List<ObjectNode>
                     .put("profile_id", profileId));
             bindings.add(new Binding(unitId, u.deviceId()));
         }
-        return new Blueprint(org, sites, List.copyOf(profiles.values()), units, bindings);
+        return new Blueprint(org, sites, List.copyOf(profiles.values()), units, TraceBlueprint.of(world, orgId),
+                bindings);
     }
 
     /** {@code ORG1-R1} for cold room CR-ORG1-1, {@code TR3-B} for compartment TR-3-B of truck 3. */

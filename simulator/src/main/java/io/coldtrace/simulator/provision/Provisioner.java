@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Creates a {@link Blueprint} through tracking-api, idempotently: a resource that exists already (409) is compared
- * with what is wanted and replaced (PUT) only when it differs, a device already bound to its unit is left alone. Prints
+ * with what is wanted and replaced (PUT) only when it differs (farm plots, which the API cannot update, are only
+ * reported as drifted), a device already bound to its unit is left alone. Prints
  * one line per resource. Devices are known to tracking-api only once they have reported, so bindings wait for them.
  */
 public final class Provisioner {
@@ -24,10 +25,10 @@ public final class Provisioner {
     static final String AUTH_HINT = "is the token an admin's? create one with: java -jar "
             + "tracking-api/target/coldtrace-api.jar create-token --role admin --name NAME";
 
-    /** Resources by outcome. */
-    public record Summary(int created, int updated, int unchanged) {
+    /** Resources by outcome; {@code drifted} differ from the blueprint but cannot be updated (farm plots). */
+    public record Summary(int created, int updated, int unchanged, int drifted) {
         public int total() {
-            return created + updated + unchanged;
+            return created + updated + unchanged + drifted;
         }
     }
 
@@ -39,6 +40,7 @@ public final class Provisioner {
     private int created;
     private int updated;
     private int unchanged;
+    private int drifted;
 
     /**
      * @param bindFrom where new bindings start: the world's start, so the readings it backfills belong to the units
@@ -63,12 +65,24 @@ public final class Provisioner {
         for (ObjectNode u : plan.units()) {
             ensure("unit", "/api/v1/units", u);
         }
+        TraceBlueprint trace = plan.trace();
+        for (ObjectNode p : trace.parties()) {
+            ensure("party", "/api/v1/parties", p);
+        }
+        for (ObjectNode p : trace.products()) {
+            ensure("product", "/api/v1/products", p);
+        }
+        for (ObjectNode p : trace.plots()) {
+            ensure("plot", "/api/v1/plots", p, false);
+        }
         bindings();
-        Summary s = new Summary(created, updated, unchanged);
-        out.printf("provisioned organisation %s at %s: %d sites, %d profiles, %d units, %d bindings "
-                        + "(%d created, %d updated, %d unchanged)%n", plan.org().get("id").asText(), api.base(),
-                plan.sites().size(), plan.profiles().size(), plan.units().size(), plan.bindings().size(),
-                s.created(), s.updated(), s.unchanged());
+        Summary s = new Summary(created, updated, unchanged, drifted);
+        out.printf("provisioned organisation %s at %s: %d sites, %d profiles, %d units, %d parties, %d products, "
+                        + "%d plots, %d bindings (%d created, %d updated, %d unchanged%s)%n",
+                plan.org().get("id").asText(), api.base(), plan.sites().size(), plan.profiles().size(),
+                plan.units().size(), trace.parties().size(), trace.products().size(), trace.plots().size(),
+                plan.bindings().size(), s.created(), s.updated(), s.unchanged(),
+                s.drifted() == 0 ? "" : ", " + s.drifted() + " drifted");
         return s;
     }
 
@@ -102,6 +116,12 @@ public final class Provisioner {
 
     private void ensure(String what, String collection, ObjectNode wanted)
             throws ProvisionException, InterruptedException {
+        ensure(what, collection, wanted, true);
+    }
+
+    /** @param updatable whether the API has {@code PUT collection/id}; without it a difference is only reported */
+    private void ensure(String what, String collection, ObjectNode wanted, boolean updatable)
+            throws ProvisionException, InterruptedException {
         String id = wanted.get("id").asText();
         Response r = api.post(collection, wanted);
         if (r.status() == 201) {
@@ -129,6 +149,12 @@ public final class Provisioner {
         if (diffs.isEmpty()) {
             report(what, id, "exists");
             unchanged++;
+            return;
+        }
+        if (!updatable) {
+            report(what, id, "drifted " + String.join(", ", diffs) + " (the API updates no " + what
+                    + "; left as it is)");
+            drifted++;
             return;
         }
         ObjectNode replacement = wanted.deepCopy();

@@ -11,9 +11,13 @@ import io.coldtrace.simulator.world.World;
 import io.coldtrace.simulator.world.WorldConfig;
 import java.time.Duration;
 import java.time.Instant;
+import io.coldtrace.core.ids.DivisionCode;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +86,78 @@ class BlueprintTest {
         assertThat(ids(p.profiles())).doesNotHaveDuplicates()
                 .contains("acme-frozen-room", "acme-chilled-room", "acme-cool-room", "acme-frozen-reefer");
         assertThat(p.profiles()).isSortedAccordingTo(Comparator.comparing(n -> n.get("id").asText()));
+    }
+
+    /** As tracking-api's ids of sites, parties, products and plots. */
+    private static final Pattern API_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    @Test
+    void theTraceMasterDataIsDeterministicAndItsIdentifiersValid() {
+        TraceBlueprint trace = plan.trace();
+        TraceBlueprint again = Blueprint.of(new World(WorldConfig.defaults(42, START.plusSeconds(86_400))), "demo",
+                "示范冷链 Demo cold chain").trace();
+        assertThat(again).isEqualTo(trace);
+
+        List<ObjectNode> all = new java.util.ArrayList<>(trace.parties());
+        all.addAll(trace.products());
+        all.addAll(trace.plots());
+        assertThat(ids(all)).doesNotHaveDuplicates().allSatisfy(id -> {
+            assertThat(id).matches(API_ID).startsWith("demo-");
+        });
+        assertThat(all).allSatisfy(n -> assertThat(n.get("org_id").asText()).isEqualTo("demo"));
+        for (ObjectNode p : trace.parties()) {
+            assertThat(new DivisionCode(p.get("division_code").asText()).level()).isNotNull();
+            assertThat(p.get("name_zh").asText()).isNotBlank();
+            assertThat(p.get("province").asText()).isNotBlank();
+            boolean buyer = p.get("kind").asText().equals("buyer");
+            assertThat(p.get("buyer_type").isNull()).isEqualTo(!buyer);
+        }
+    }
+
+    @Test
+    void thePartiesAreTheOperatorGrowersInTheDomainCountiesACarrierAndZhuhaiBuyers() {
+        Map<String, ObjectNode> parties = plan.trace().parties().stream()
+                .collect(Collectors.toMap(p -> p.get("id").asText(), Function.identity()));
+        assertThat(parties.get("demo-operator").get("kind").asText()).isEqualTo("cold_store_operator");
+        assertThat(parties.get("demo-carrier").get("kind").asText()).isEqualTo("carrier");
+        assertThat(plan.trace().parties().stream().filter(p -> TraceBlueprint.GROWERS.contains(p.get("kind").asText()))
+                .map(p -> p.get("division_code").asText())).containsExactly("500238", "500242", "140225", "110111");
+        ObjectNode wuxi = parties.get("demo-coop-wuxi");
+        assertThat(wuxi.get("poverty_alleviated_county").asBoolean()).isTrue();
+        assertThat(parties.get("demo-farm-fangshan").get("poverty_alleviated_county").asBoolean()).isFalse();
+        assertThat(plan.trace().parties().stream().filter(p -> p.get("kind").asText().equals("buyer"))
+                .map(p -> p.get("buyer_type").asText() + "@" + new DivisionCode(p.get("division_code").asText()).city()))
+                .containsExactly("supermarket@440400", "canteen@440400");
+    }
+
+    @Test
+    void everyPlotBelongsToAFarmOrCooperativeAndLiesNearItsCounty() {
+        Map<String, String> kinds = plan.trace().parties().stream()
+                .collect(Collectors.toMap(p -> p.get("id").asText(), p -> p.get("kind").asText()));
+        assertThat(plan.trace().plots()).isNotEmpty().allSatisfy(plot -> {
+            assertThat(kinds.get(plot.get("party_id").asText())).isIn(TraceBlueprint.GROWERS);
+            assertThat(plot.get("area_ha").asDouble()).isBetween(0.5, 20.0);
+            assertThat(plot.get("lat").asDouble()).isBetween(18.0, 54.0);
+            assertThat(plot.get("lon").asDouble()).isBetween(73.0, 135.0);
+        });
+        ObjectNode other = Blueprint.of(new World(WorldConfig.defaults(43, START)), "demo", "x").trace().plots().get(0);
+        assertThat(other.get("lat").asDouble()).isNotEqualTo(plan.trace().plots().get(0).get("lat").asDouble());
+    }
+
+    @Test
+    void productsHaveTheClassesTheUnitsHoldAndAQ10ShelfLifeModel() {
+        Set<String> held = world.units().stream().map(u -> u.temperatureClass().name().toLowerCase())
+                .collect(Collectors.toSet());
+        assertThat(plan.trace().products()).isNotEmpty().allSatisfy(p -> {
+            assertThat(held).contains(p.get("temp_class").asText());
+            assertThat(p.get("shelf_life_days").asDouble()).isGreaterThan(0);
+            assertThat(p.get("q10").asDouble()).isGreaterThan(1.0).isLessThanOrEqualTo(10.0);
+            assertThat(p.get("unit_of_measure").asText()).isIn("kg", "box", "crate", "piece", "bag", "carton");
+        });
+        World big = new World(new WorldConfig(7, START, 6, 10, 10, Duration.ofSeconds(60), Duration.ofSeconds(60),
+                io.coldtrace.simulator.faults.FaultConfig.none()));
+        assertThat(ids(Blueprint.of(big, "acme", "Acme").trace().products())).containsExactly("acme-kiwifruit",
+                "acme-potato", "acme-apple", "acme-leafy-greens", "acme-dumplings", "acme-sweet-potato");
     }
 
     @Test
