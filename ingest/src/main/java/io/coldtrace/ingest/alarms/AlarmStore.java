@@ -1,7 +1,6 @@
 package io.coldtrace.ingest.alarms;
 
 import io.coldtrace.core.telemetry.ProbeRole;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

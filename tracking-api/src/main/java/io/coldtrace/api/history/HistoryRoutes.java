@@ -1,10 +1,9 @@
 package io.coldtrace.api.history;
 
 import io.coldtrace.api.access.Visibility;
-import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.CursorExport;
-import io.coldtrace.api.http.Access;
+import io.coldtrace.api.http.BandJson;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.Policies;
@@ -76,8 +75,7 @@ public final class HistoryRoutes {
                 .put("to", h.range().to().toString())
                 .put("resolution", h.range().resolution().label())
                 .put("probe", u.probe())
-                .put("band", new JsonObject().put("low_crit", u.band().lowCrit()).put("low_warn", u.band().lowWarn())
-                        .put("high_warn", u.band().highWarn()).put("high_crit", u.band().highCrit()))
+                .put("band", BandJson.of(u.band()))
                 .put("points", points)
                 .put("alarms", alarms);
     }

@@ -2,7 +2,6 @@ package io.coldtrace.api.http;
 
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.BlockingDb;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,8 +1,6 @@
 package io.coldtrace.api.live;
 
 import io.coldtrace.api.access.Visibility;
-import io.coldtrace.api.auth.Principal;
-import io.coldtrace.api.overview.OverviewRoutes;
 import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.micrometer.core.instrument.Gauge;

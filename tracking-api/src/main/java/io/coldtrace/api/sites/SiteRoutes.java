@@ -3,7 +3,6 @@ package io.coldtrace.api.sites;
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.SqlStates;
-import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.Policies;

@@ -3,7 +3,6 @@ package io.coldtrace.api.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coldtrace.api.access.Visibility;
-import io.coldtrace.api.auth.Principal;
 import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.http.Access;
 import io.coldtrace.api.testing.StreamedBody;
