@@ -103,6 +103,11 @@ public final class Sql {
                 for (int i = 0; i < order.size(); i++) {
                     Object v = values.get(order.get(i));
                     Object p = v instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : v;
+                    if (p instanceof java.util.UUID[] ids) {
+                        p = c.createArrayOf("uuid", ids);
+                    } else if (p instanceof String[] texts) {
+                        p = c.createArrayOf("text", texts);
+                    }
                     if (p == null) {
                         ps.setNull(i + 1, Types.NULL);
                     } else {

@@ -34,6 +34,9 @@ public final class EventLedger {
         event.notInTheFuture(recordedAt);
         OrgQueries.requireExists(c, org, "org_id");
         references(c, event);
+        if (event.type().equals("correction")) {
+            Correction.replacement(event);
+        }
         // everything below runs with the organisation's chain locked: a concurrent retry of the same client id waits
         // here and then finds the first one's event
         String previous = EventQueries.lockHead(c, org, EventChain.GENESIS);
@@ -51,11 +54,13 @@ public final class EventLedger {
             return new Appended(existing.get(), false);
         }
         EventRow stored = EventQueries.insert(c, candidate.linkedAfter(previous));
+        // the lots it bears and moves; a refusal here rolls the whole append back
+        LotProjection.apply(c, stored);
         EventQueries.moveHead(c, stored);
         return new Appended(stored, true);
     }
 
-    private static void references(Connection c, NewEvent e) throws SQLException {
+    static void references(Connection c, NewEvent e) throws SQLException {
         String org = e.orgId();
         if (e.siteId() != null && !EventQueries.siteOf(c, e.siteId(), org)) {
             throw ClientError.invalid("site_id", "no site " + e.siteId());

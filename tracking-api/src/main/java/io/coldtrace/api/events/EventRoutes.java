@@ -31,10 +31,10 @@ public final class EventRoutes {
 
     public void register(RouteTable routes) {
         routes.post("/api/v1/events", RECORDERS, this::append)
-                .example("{\"org_id\": \"{org}\", \"client_event_id\": \"{new}\", \"type\": \"store_in\", "
-                        + "\"event_time\": \"2025-03-01T08:00:00+08:00\", \"event_tz_offset\": \"+08:00\", "
-                        + "\"site_id\": \"{site}\", \"unit_id\": \"{unit}\", \"party_id\": \"{party}\", "
-                        + "\"body\": {\"lots\": [{\"lot\": \"L-1\", \"quantity\": 120, \"uom\": \"kg\"}]}}");
+                .example("{\"org_id\": \"{org}\", \"client_event_id\": \"{new}\", \"type\": \"loss\", "
+                        + "\"event_time\": \"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + "\", \"event_tz_offset\": \"+08:00\", \"body\": {\"reason\": \"sample\", "
+                        + "\"lots\": [{\"lot\": \"{lot-code}\", \"quantity\": 1, \"uom\": \"box\"}]}}");
         routes.get("/api/v1/events", Policies.READ_OPERATIONS, this::list);
         // before /:id, which would otherwise take "verify" for an id
         routes.get("/api/v1/events/verify", Policies.READ_OPERATIONS, this::verify);

@@ -71,6 +71,14 @@ public final class ClientError extends RuntimeException {
         return error;
     }
 
+    /**
+     * The same error with its field seen from an enclosing object: {@code unit_id} within {@code body.event} is
+     * {@code body.event.unit_id}.
+     */
+    public ClientError within(String prefix) {
+        return new ClientError(status, error, field == null ? prefix : prefix + "." + field, getMessage());
+    }
+
     /** The parameter at fault, or null. */
     public String field() {
         return field;

@@ -56,8 +56,14 @@ final class AccessWorld {
                 java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusYears(1)).id());
         f.put("evidence", Long.toString(seeds.evidence(f.get("certification"), org, "certificate.pdf",
                 "application/pdf", "%PDF-1.4 certificate".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).id()));
-        f.put("event", seeds.event(org, n + "-event", "store_in", f.get("site"), f.get("unit"), f.get("party"),
-                now.minus(Duration.ofHours(1))).id().toString());
+        seeds.event(org, n + "-harvest", "harvest", null, null, f.get("plot"), f.get("party"),
+                now.minus(Duration.ofHours(2)), "{\"batch\": \"" + n + "-batch\", \"commodity\": \"kiwifruit\", "
+                        + "\"quantity\": 500, \"uom\": \"kg\", \"grower\": {\"name\": \"Li Si\"}}");
+        f.put("event", seeds.event(org, n + "-event", "pack", f.get("site"), f.get("unit"), null, null,
+                now.minus(Duration.ofHours(1)), "{\"inputs\": [{\"lot\": \"" + n + "-batch\", \"quantity\": 100, "
+                        + "\"uom\": \"kg\"}], \"outputs\": [{\"lot\": \"" + n + "-lot\", \"product_id\": \""
+                        + f.get("product") + "\", \"quantity\": 100, \"uom\": \"box\"}]}").id().toString());
+        f.put("lot-code", n + "-lot");
         f.put("new", n + "-new");
         f.put("token", token);
         return f;

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.testing.TestApi;
 import io.coldtrace.api.testing.TwoOrgs;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +35,7 @@ class EventsIT {
         api.seeds().party("acme-farm", TwoOrgs.ACME, "farm", "500238");
         api.seeds().party("rival-farm", TwoOrgs.RIVAL, "farm", "140225");
         api.seeds().plot("acme-plot", TwoOrgs.ACME, "acme-farm", 2.5);
+        api.seeds().plot("rival-plot", TwoOrgs.RIVAL, "rival-farm", 1.0);
     }
 
     @AfterAll
@@ -44,12 +44,17 @@ class EventsIT {
     }
 
     private static JsonObject event(String clientId) {
+        return harvest(clientId, "acme-plot").put("party_id", "acme-farm").put("site_id", "acme-s1")
+                .put("unit_id", "acme-u1");
+    }
+
+    /** A harvest of 1.5 kg on {@code plot}, an hour ago, bearing batch B-{clientId}. */
+    static JsonObject harvest(String clientId, String plot) {
         return new JsonObject().put("client_event_id", clientId).put("type", "harvest")
                 .put("event_time", Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString())
-                .put("event_tz_offset", "+08:00").put("plot_id", "acme-plot").put("party_id", "acme-farm")
-                .put("site_id", "acme-s1").put("unit_id", "acme-u1")
-                .put("body", new JsonObject().put("lots", new JsonArray().add(new JsonObject().put("lot", "L-1")
-                        .put("quantity", 1.50).put("uom", "kg"))));
+                .put("event_tz_offset", "+08:00").put("plot_id", plot)
+                .put("body", new JsonObject().put("batch", "B-" + clientId).put("commodity", "cabbage")
+                        .put("quantity", 1.50).put("uom", "kg").put("grower", new JsonObject().put("name", "Wang")));
     }
 
     private static JsonObject post(String org, JsonObject body, int status) {
@@ -63,8 +68,7 @@ class EventsIT {
         assertThat(created.getString("org_id")).isEqualTo("acme");
         assertThat(created.getBoolean("late_recorded")).isFalse();
         assertThat(created.getString("hash")).matches("[0-9a-f]{64}");
-        assertThat(created.getJsonObject("body").getJsonArray("lots").getJsonObject(0).getString("uom"))
-                .isEqualTo("kg");
+        assertThat(created.getJsonObject("body").getString("uom")).isEqualTo("kg");
         JsonObject read = expect(api.http().get("/api/v1/events/" + created.getString("id"),
                 orgs.acme(Role.DISPATCHER)), 200);
         assertThat(read.getString("hash")).isEqualTo(created.getString("hash"));
@@ -116,8 +120,13 @@ class EventsIT {
     @Test
     void aCorrectionNamesAnEventOfItsOrganisationAndAReason() {
         JsonObject original = post("acme", event("e-orig"), 201);
-        JsonObject correction = event("e-corr").put("type", "correction")
-                .put("corrects_event_id", original.getString("id"));
+        JsonObject replacement = harvest("e-orig", "acme-plot").put("party_id", "acme-farm");
+        replacement.getJsonObject("body").put("quantity", 15);
+        replacement.remove("client_event_id");
+        JsonObject correction = new JsonObject().put("client_event_id", "e-corr").put("type", "correction")
+                .put("event_time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .put("event_tz_offset", "+08:00").put("corrects_event_id", original.getString("id"))
+                .put("body", new JsonObject().put("action", "replace").put("event", replacement));
         assertError(api.http().post("/api/v1/events", orgs.acme(Role.QA), correction), 422, "correction_reason");
         JsonObject stored = expect(api.http().post("/api/v1/events", orgs.acme(Role.QA),
                 correction.put("correction_reason", "quantity was 15 kg")), 201);
@@ -146,11 +155,11 @@ class EventsIT {
     void verifyNamesTheEventWhoseStoredFieldsWereAltered() {
         String org = "tampered";
         api.seeds().org(org, "Tampered Ltd");
-        JsonObject bare = new JsonObject().put("type", "loss").put("event_time", Instant.now().toString())
-                .put("event_tz_offset", "-05:00").put("body", new JsonObject().put("kg", 3));
-        post(org, bare.copy().put("client_event_id", "t-1"), 201);
-        JsonObject victim = post(org, bare.copy().put("client_event_id", "t-2"), 201);
-        post(org, bare.copy().put("client_event_id", "t-3"), 201);
+        api.seeds().party("tampered-farm", org, "farm", "500238");
+        api.seeds().plot("tampered-plot", org, "tampered-farm", 1.0);
+        post(org, harvest("t-1", "tampered-plot"), 201);
+        JsonObject victim = post(org, harvest("t-2", "tampered-plot"), 201);
+        post(org, harvest("t-3", "tampered-plot"), 201);
         String qa = api.token(Role.QA, org);
         assertThat(expect(api.http().get("/api/v1/events/verify", qa), 200).getBoolean("ok")).isTrue();
 
@@ -175,9 +184,7 @@ class EventsIT {
 
     @Test
     void anotherOrganisationsEventIs404AndLeftOutOfLists() {
-        JsonObject rivals = new JsonObject().put("client_event_id", "r-1").put("type", "ship")
-                .put("event_time", Instant.now().toString()).put("event_tz_offset", "+08:00")
-                .put("site_id", "rival-s1").put("body", new JsonObject());
+        JsonObject rivals = harvest("r-1", "rival-plot").put("site_id", "rival-s1");
         String id = expect(api.http().post("/api/v1/events", orgs.rival(Role.OPERATOR), rivals), 201).getString("id");
         assertError(api.http().get("/api/v1/events/" + id, orgs.acme(Role.QA)), 404, null);
         assertError(api.http().get("/api/v1/events/not-a-uuid", orgs.acme(Role.QA)), 404, null);
@@ -192,15 +199,15 @@ class EventsIT {
     void parallelPostsOfOneOrganisationMakeOneUnbrokenChain() throws Exception {
         String org = "busy";
         api.seeds().org(org, "Busy Ltd");
+        api.seeds().party("busy-farm", org, "farm", "500238");
+        api.seeds().plot("busy-plot", org, "busy-farm", 1.0);
         String token = api.token(Role.OPERATOR, org);
         int n = 24;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Integer>> posts = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                JsonObject body = new JsonObject().put("client_event_id", "b-" + i).put("type", "move")
-                        .put("event_time", Instant.now().toString()).put("event_tz_offset", "+08:00")
-                        .put("body", new JsonObject().put("i", i));
+                JsonObject body = harvest("b-" + i, "busy-plot");
                 posts.add(pool.submit(() -> api.http().post("/api/v1/events", token, body).statusCode()));
             }
             for (Future<Integer> f : posts) {

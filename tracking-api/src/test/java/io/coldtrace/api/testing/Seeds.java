@@ -248,12 +248,14 @@ public final class Seeds implements AutoCloseable {
         return run(c -> EvidenceQueries.insert(c, cert, org, Evidence.of(filename, contentType, content), "seeds"));
     }
 
-    /** A webhook of {@code org} (its secret 16 characters or more). */
-    /** An event of the ledger, appended through the API's write path (its own transaction, the chain locked). */
-    public EventRow event(String org, String clientEventId, String type, String site, String unit, String party,
-                          Instant at) {
-        NewEvent event = new NewEvent(org, clientEventId, type, at, "+08:00", site, unit, null, party,
-                "{\"lots\": [{\"lot\": \"L-1\", \"quantity\": 10, \"uom\": \"kg\"}]}", null, null);
+    /**
+     * An event of the ledger with its {@code body} (JSON text), appended through the API's write path (its own
+     * transaction, the chain locked, the lot projections applied).
+     */
+    public EventRow event(String org, String clientEventId, String type, String site, String unit, String plot,
+                          String party, Instant at, String body) {
+        NewEvent event = new NewEvent(org, clientEventId, type, at, "+08:00", site, unit, plot, party, body, null,
+                null);
         return run(c -> {
             c.setAutoCommit(false);
             try {

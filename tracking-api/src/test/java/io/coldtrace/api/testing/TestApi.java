@@ -90,6 +90,25 @@ public final class TestApi implements AutoCloseable {
     }
 
     /** The single number {@code sql} answers (e.g. a count), to prove what was or was not stored. */
+    /** The first column of every row of a test query, as text. */
+    public java.util.List<String> rows(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new AssertionError("test SQL failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
     public long number(String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
              PreparedStatement ps = c.prepareStatement(sql)) {

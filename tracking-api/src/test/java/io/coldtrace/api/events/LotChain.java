@@ -1,0 +1,102 @@
+package io.coldtrace.api.events;
+
+import static io.coldtrace.api.testing.Http.expect;
+
+import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.testing.Seeds;
+import io.coldtrace.api.testing.TestApi;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Instant;
+
+/**
+ * A small cold chain of one organisation for lot tests: origin site {org}-o with rooms {org}-r1, {org}-r2 and a
+ * pre-cooler {org}-pc, a truck compartment {org}-t1, a distribution centre {org}-dc with room {org}-d1; a farm, a
+ * plot, a carrier and a buyer; product {org}-cabbage counted in kg. Events go through the API as an operator.
+ */
+final class LotChain {
+    final String org;
+    private final TestApi api;
+    private final String token;
+    private int n;
+
+    LotChain(TestApi api, String org) {
+        this.api = api;
+        this.org = org;
+        Seeds s = api.seeds();
+        s.org(org, org + " Ltd");
+        s.site(org + "-o", org, "origin store", "origin_cold_store", "Asia/Shanghai");
+        s.site(org + "-dc", org, "DC", "forward_warehouse", "Asia/Shanghai");
+        s.profile(org + "-p", org, "chilled", "air", null, null, 5.0, null);
+        for (String room : new String[] {"r1", "r2", "pc"}) {
+            s.unit(org + "-" + room, org + "-o", "cold_room", "room " + room, "chilled", org + "-p");
+        }
+        s.unit(org + "-t1", org + "-o", "truck_compartment", "truck 1", "chilled", org + "-p");
+        s.unit(org + "-d1", org + "-dc", "cold_room", "DC room", "chilled", org + "-p");
+        s.party(org + "-farm", org, "farm", "500238");
+        s.party(org + "-carrier", org, "carrier", "500103");
+        s.party(org + "-buyer", org, "buyer", "500103");
+        s.plot(org + "-plot", org, org + "-farm", 2.0);
+        api.sql("""
+                INSERT INTO product (id, org_id, name_zh, name_en, commodity, unit_of_measure, temp_class,
+                    shelf_life_ref_c, shelf_life_days, q10) VALUES (?, ?, '白菜', 'Cabbage', 'cabbage', 'kg', 'chilled',
+                    0, 14, 3)""", org + "-cabbage", org);
+        this.token = api.token(Role.OPERATOR, org);
+    }
+
+    static JsonObject item(String lot, double quantity) {
+        return new JsonObject().put("lot", lot).put("quantity", quantity).put("uom", "kg");
+    }
+
+    static JsonArray items(JsonObject... items) {
+        JsonArray a = new JsonArray();
+        for (JsonObject i : items) {
+            a.add(i);
+        }
+        return a;
+    }
+
+    /** An event of {@code type} at {@code at} with top-level {@code fields} and {@code body}, not yet posted. */
+    JsonObject event(String type, Instant at, JsonObject fields, JsonObject body) {
+        return fields.copy().put("client_event_id", org + "-" + type + "-" + (++n)).put("type", type)
+                .put("event_time", at.toString()).put("event_tz_offset", "+08:00").put("body", body);
+    }
+
+    HttpResponse<Buffer> send(JsonObject event) {
+        return api.http().post("/api/v1/events", token, event);
+    }
+
+    JsonObject post(String type, Instant at, JsonObject fields, JsonObject body) {
+        return expect(send(event(type, at, fields, body)), 201);
+    }
+
+    JsonObject harvest(String batch, double kg, Instant at) {
+        return post("harvest", at, new JsonObject().put("plot_id", org + "-plot").put("party_id", org + "-farm"),
+                new JsonObject().put("batch", batch).put("commodity", "cabbage").put("quantity", kg).put("uom", "kg")
+                        .put("grower", new JsonObject().put("name", "Chen").put("phone", "13800000000")));
+    }
+
+    JsonObject pack(String batch, double in, String lot, double out, String unit, Instant at) {
+        return post("pack", at, new JsonObject().put("unit_id", org + "-" + unit), new JsonObject()
+                .put("inputs", items(item(batch, in)))
+                .put("outputs", items(item(lot, out).put("product_id", org + "-cabbage"))));
+    }
+
+    JsonObject to(String type, String unit, Instant at, JsonObject... items) {
+        return post(type, at, new JsonObject().put("unit_id", org + "-" + unit),
+                new JsonObject().put("lots", items(items)));
+    }
+
+    /** What is of {@code lot} at each place now, "kind id=quantity" sorted. */
+    String holdings(String lot) {
+        StringBuilder b = new StringBuilder();
+        api.rows("""
+                SELECT m.place_kind || ' ' || m.place_id || '=' || trim_scale(sum(m.delta)) FROM lot_movement m
+                JOIN lot l ON l.id = m.lot_id WHERE l.org_id = ? AND l.code = ?
+                GROUP BY m.place_kind, m.place_id HAVING sum(m.delta) <> 0 ORDER BY 1""", org, lot)
+                .forEach(r -> b.append(b.isEmpty() ? "" : ", ").append(r));
+        return b.toString();
+    }
+}
