@@ -64,6 +64,7 @@ final class AccessWorld {
                         + "\"uom\": \"kg\"}], \"outputs\": [{\"lot\": \"" + n + "-lot\", \"product_id\": \""
                         + f.get("product") + "\", \"quantity\": 100, \"uom\": \"box\"}]}").id().toString());
         f.put("lot-code", n + "-lot");
+        f.put("lot", seeds.lotId(org, n + "-lot"));
         f.put("new", n + "-new");
         f.put("token", token);
         return f;
@@ -72,6 +73,6 @@ final class AccessWorld {
     /** The fixtures' ids that belong to the organisation (and so must never show in another's lists). */
     static List<String> owned(Map<String, String> f) {
         return List.of(f.get("site"), f.get("profile"), f.get("unit"), f.get("device"), f.get("user"),
-                f.get("party"), f.get("product"), f.get("plot"), f.get("certification"), f.get("event"));
+                f.get("party"), f.get("product"), f.get("plot"), f.get("certification"), f.get("event"), f.get("lot"));
     }
 }

@@ -271,6 +271,22 @@ public final class Seeds implements AutoCloseable {
         });
     }
 
+    /** The id of the lot {@code code} of {@code org} (born by an event appended with {@link #event}). */
+    public String lotId(String org, String code) {
+        return run(c -> {
+            try (var ps = c.prepareStatement("SELECT id FROM lot WHERE org_id = ? AND code = ?")) {
+                ps.setString(1, org);
+                ps.setString(2, code);
+                try (var rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no lot " + code + " of " + org);
+                    }
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
     public WebhookRow webhook(String org, String url, String secret) {
         return run(c -> WebhookQueries.insert(c, new NewWebhook(org, url, secret)));
     }
