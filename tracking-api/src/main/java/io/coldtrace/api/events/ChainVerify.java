@@ -23,6 +23,7 @@ final class ChainVerify {
     private final AnchorConfig config;
     private final AnchorLog log;
     private long anchorsChecked;
+    private long anchorsUnsigned;
     private long logAnchors;
     private JsonObject mismatch;
 
@@ -49,6 +50,7 @@ final class ChainVerify {
         }
         return new JsonObject().put("ok", mismatch == null).put("events_checked", chains.checked())
                 .put("chains", chains.chains()).put("anchors_checked", anchorsChecked)
+                .put("anchors_unsigned", anchorsUnsigned)
                 .put("anchor_log", new JsonObject().put("present", logPresent).put("anchors_checked", logAnchors))
                 .put("anchor_signatures", config.signs() ? "checked"
                         : "not checked: COLDTRACE_ANCHOR_KEY is not set on this server")
@@ -85,6 +87,10 @@ final class ChainVerify {
     /** One anchor against the event now at its seq; {@code logLine} null for the table's. False on a mismatch. */
     private boolean check(AnchorRow a, UUID eventId, String eventHash, Long logLine) {
         anchorsChecked++;
+        if (a.sig() == null) {
+            // made while the API had no key, or stripped by someone: shown, since neither can be told apart here
+            anchorsUnsigned++;
+        }
         String where = logLine == null ? "" : " (anchor log line " + logLine + ")";
         if (config.signs() && a.sig() != null && !a.signedWith(config.key())) {
             mismatch = ChainCheck.mismatch(a.orgId(), eventId, a.seq(), "the anchor of " + Rows.iso(a.anchoredAt())

@@ -77,6 +77,7 @@ class ChainAnchorIT {
         assertThat(before.getLong("anchors_checked")).isEqualTo(2);
         assertThat(before.getJsonObject("anchor_log").getBoolean("present")).isTrue();
         assertThat(before.getString("anchor_signatures")).isEqualTo("checked");
+        assertThat(before.getLong("anchors_unsigned")).isZero();
 
         // a superuser rewrites event 4, rehashes it and every later event and moves the head: the chain checks out
         LedgerRows.forge(api, "forged", chain.get(3).seq(), "{\"i\": 3, \"kg\": 150}");
@@ -95,6 +96,13 @@ class ChainAnchorIT {
         assertThat(verify("forged").getJsonObject("first_mismatch").getString("reason"))
                 .isEqualTo("the anchor of " + a.getString("anchored_at")
                         + " does not carry this server's signature: it was not written by this API");
+
+        // ... and strips the signature too: the anchor now passes for one made without a key, and is counted as such,
+        // but the anchor log outside the database still has the signed original
+        LedgerRows.asSuperuser(api, "UPDATE trace_chain_anchor SET anchor_sig = NULL WHERE org_id = 'forged'");
+        JsonObject stripped = verify("forged");
+        assertThat(stripped.getLong("anchors_unsigned")).isOne();
+        assertThat(stripped.getJsonObject("first_mismatch").getString("reason")).contains("(anchor log line ");
 
         // ... and removes the anchor from the table: the anchor log outside the database still has it
         LedgerRows.asSuperuser(api, "DELETE FROM trace_chain_anchor WHERE org_id = 'forged'");
