@@ -90,7 +90,7 @@ COLDTRACE_MQTT_CLIENT_ID=coldtrace-ingest-local java -Xmx512m -jar ingest/target
 wait_ready ingest "http://127.0.0.1:$COLDTRACE_INGEST_HTTP_PORT/ready"
 
 step "tracking-api"
-java -jar tracking-api/target/coldtrace-api.jar > "$run/logs/tracking-api.log" 2>&1 & pids+=($!)
+COLDTRACE_API_DATA_DIR="$run/api-data" java -jar tracking-api/target/coldtrace-api.jar > "$run/logs/tracking-api.log" 2>&1 & pids+=($!)
 wait_ready tracking-api "http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/ready"
 admin_token=$(java -jar tracking-api/target/coldtrace-api.jar create-token --role admin --name "local admin $(date +%F_%T)" 2>>"$run/logs/tracking-api.log" | tail -n 1)
 

@@ -3,6 +3,7 @@ package io.coldtrace.api;
 import io.coldtrace.core.config.ConfigException;
 import io.coldtrace.core.config.DbConfig;
 import io.coldtrace.core.config.Env;
+import java.nio.file.Path;
 
 /**
  * Settings of the tracking API, read once at start-up. Every key has a default and an environment override:
@@ -21,15 +22,30 @@ import io.coldtrace.core.config.Env;
  *       daily records); empty = everything reads the primary</td></tr>
  *   <tr><td>COLDTRACE_DB_READ_USER, _PASSWORD, _POOL_SIZE</td><td>those of the primary</td><td>the replica's
  *       credentials and pool size</td></tr>
+ *   <tr><td>COLDTRACE_API_DATA_DIR</td><td>data (in the working directory)</td><td>the API's own files (the
+ *       event ledger's anchor log); created when missing</td></tr>
+ *   <tr><td>COLDTRACE_ANCHOR_*</td><td>see {@link AnchorConfig}</td><td>outside anchors of the event ledger</td></tr>
  * </table>
  *
- * @param readDb the read replica, or null when none is configured
+ * @param readDb  the read replica, or null when none is configured
+ * @param dataDir the API's data directory
+ * @param anchor  the event ledger's anchor settings
  */
 public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize,
-                        DbConfig readDb) {
+                        DbConfig readDb, Path dataDir, AnchorConfig anchor) {
+    /** The data directory when COLDTRACE_API_DATA_DIR is not set. */
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+
     /** Without a read replica. */
     public ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize) {
         this(httpPort, httpHost, db, metricsToken, workerPoolSize, null);
+    }
+
+    /** With the default data directory and anchor settings. */
+    public ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize,
+                     DbConfig readDb) {
+        this(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, DEFAULT_DATA_DIR,
+                AnchorConfig.defaults(DEFAULT_DATA_DIR));
     }
 
     public ApiConfig {
@@ -52,17 +68,29 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
         if (workerPoolSize < 1 || workerPoolSize > 200) {
             throw new ConfigException("COLDTRACE_API_WORKER_POOL_SIZE must be within 1..200, was " + workerPoolSize);
         }
+        if (dataDir == null) {
+            throw new ConfigException("COLDTRACE_API_DATA_DIR must name a directory");
+        }
+        if (anchor == null) {
+            anchor = AnchorConfig.defaults(dataDir);
+        }
     }
 
     public static ApiConfig from(Env env) {
         DbConfig db = DbConfig.from(env);
+        Path dataDir = Path.of(env.string("COLDTRACE_API_DATA_DIR", DEFAULT_DATA_DIR.toString()));
         return new ApiConfig(
                 env.integer("COLDTRACE_API_HTTP_PORT", 8080, 0, 65_535),
                 env.string("COLDTRACE_API_HTTP_HOST", "0.0.0.0"),
                 db,
                 env.string("COLDTRACE_METRICS_TOKEN", ""),
                 env.integer("COLDTRACE_API_WORKER_POOL_SIZE", 8, 1, 200),
-                readDb(env, db));
+                readDb(env, db), dataDir, AnchorConfig.from(env, dataDir));
+    }
+
+    /** The same settings with the API's files in {@code dir} and anchors as {@code anchors} (tests). */
+    public ApiConfig withFiles(Path dir, AnchorConfig anchors) {
+        return new ApiConfig(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, dir, anchors);
     }
 
     /** The replica's settings: its URL, with the primary's user, password and pool size unless overridden. */
@@ -90,6 +118,7 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
     public String toString() {
         return "ApiConfig[http=" + httpHost + ":" + httpPort + ", db=" + db.url()
                 + (readDb == null ? "" : ", read db=" + readDb.url()) + ", workers=" + workerPoolSize
-                + ", metrics=" + (metricsEnabled() ? "token set" : "disabled") + "]";
+                + ", metrics=" + (metricsEnabled() ? "token set" : "disabled") + ", data=" + dataDir + ", " + anchor
+                + "]";
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coldtrace.core.config.ConfigException;
 import io.coldtrace.core.config.Env;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,28 @@ class ApiConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_API_WORKER_POOL_SIZE");
         assertThatThrownBy(() -> ApiConfig.from(new Env(Map.of("COLDTRACE_METRICS_TOKEN", "short"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_METRICS_TOKEN");
+    }
+
+    @Test
+    void anchorsAreHourlyUnsignedAndLoggedInTheDataDirectoryUnlessConfigured() {
+        ApiConfig defaults = ApiConfig.from(new Env(Map.of()));
+        assertThat(defaults.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(defaults.anchor()).isEqualTo(new AnchorConfig(Duration.ofHours(1), null,
+                Path.of("data", "chain-anchors.jsonl")));
+        assertThat(defaults.anchor().signs()).isFalse();
+
+        String key = "k".repeat(AnchorConfig.MIN_KEY_CHARS);
+        ApiConfig set = ApiConfig.from(new Env(Map.of("COLDTRACE_API_DATA_DIR", "/var/lib/coldtrace",
+                "COLDTRACE_ANCHOR_INTERVAL_S", "600", "COLDTRACE_ANCHOR_KEY", key)));
+        assertThat(set.anchor()).isEqualTo(new AnchorConfig(Duration.ofMinutes(10), key,
+                Path.of("/var/lib/coldtrace/chain-anchors.jsonl")));
+        assertThat(set.toString()).doesNotContain(key).contains("signed");
+        assertThat(ApiConfig.from(new Env(Map.of("COLDTRACE_ANCHOR_LOG", "/mnt/worm/anchors.jsonl"))).anchor().log())
+                .isEqualTo(Path.of("/mnt/worm/anchors.jsonl"));
+        assertThatThrownBy(() -> ApiConfig.from(new Env(Map.of("COLDTRACE_ANCHOR_KEY", "short"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_ANCHOR_KEY");
+        assertThatThrownBy(() -> ApiConfig.from(new Env(Map.of("COLDTRACE_ANCHOR_INTERVAL_S", "-1"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_ANCHOR_INTERVAL_S");
     }
 
     @Test

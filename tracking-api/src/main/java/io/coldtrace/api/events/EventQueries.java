@@ -29,9 +29,6 @@ public final class EventQueries {
             WHERE %s AND (CAST(:type AS text) IS NULL OR e.type = :type)
               AND (CAST(:since AS timestamptz) IS NULL OR e.event_time >= :since)
             ORDER BY e.seq DESC LIMIT :limit""".formatted(EventRow.COLUMNS, VISIBLE));
-    /** Every visible chain in order: verify walks it (one organisation's chain after another). */
-    private static final Sql CHAINS = Sql.of("SELECT %s FROM trace_event e WHERE %s ORDER BY e.org_id, e.seq"
-            .formatted(EventRow.COLUMNS, VISIBLE));
     private static final Sql HEADS = Sql.of("""
             SELECT h.org_id, h.last_seq, h.last_hash FROM trace_chain_head h WHERE %s ORDER BY h.org_id"""
             .formatted(Visibility.owned("h.org_id")));
@@ -84,10 +81,6 @@ public final class EventQueries {
     static List<EventRow> list(Connection c, Visibility vis, String type, Instant since, int limit)
             throws SQLException {
         return LIST.bind(vis).bind("type", type).bind("since", since).bind("limit", limit).list(c, EventRow.MAPPER);
-    }
-
-    static List<EventRow> chains(Connection c, Visibility vis) throws SQLException {
-        return CHAINS.bind(vis).list(c, EventRow.MAPPER);
     }
 
     /** Makes the rest of this transaction read one snapshot (the first statement of the transaction). */

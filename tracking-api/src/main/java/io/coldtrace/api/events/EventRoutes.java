@@ -1,5 +1,6 @@
 package io.coldtrace.api.events;
 
+import io.coldtrace.api.AnchorConfig;
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.auth.Principal;
 import io.coldtrace.api.auth.Role;
@@ -11,22 +12,29 @@ import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.api.http.ScopedRoutes;
+import io.coldtrace.api.orgs.OrgQueries;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * The event ledger: operators and QA record events of their organisation, every role reads them and verifies its
- * organisation's chain (an admin of no organisation verifies every chain).
+ * organisation's chain (an admin of no organisation verifies every chain, or one with {@code ?org_id=}); admins
+ * anchor chain heads on demand besides the periodic run.
  */
 public final class EventRoutes {
     /** Who records steps of the chain: the operators who do the work, and QA who record checks and corrections. */
     static final Access RECORDERS = Access.roles(Role.OPERATOR, Role.QA);
 
     private final BlockingDb db;
+    private final AnchorConfig anchorConfig;
+    private final ChainAnchors anchors;
 
-    public EventRoutes(BlockingDb db) {
+    EventRoutes(BlockingDb db, AnchorConfig anchorConfig, ChainAnchors anchors) {
         this.db = db;
+        this.anchorConfig = anchorConfig;
+        this.anchors = anchors;
     }
 
     public void register(RouteTable routes) {
@@ -37,7 +45,10 @@ public final class EventRoutes {
                         + "\"lots\": [{\"lot\": \"{lot-code}\", \"quantity\": 1, \"uom\": \"box\"}]}}");
         routes.get("/api/v1/events", Policies.READ_OPERATIONS, this::list);
         // before /:id, which would otherwise take "verify" for an id
-        routes.get("/api/v1/events/verify", Policies.READ_OPERATIONS, this::verify);
+        routes.get("/api/v1/events/verify", Policies.READ_OPERATIONS, this::verify)
+                .example("/api/v1/events/verify?org_id={org}", null);
+        routes.post("/api/v1/events/anchor", Policies.ADMINISTER, this::anchor)
+                .example("{\"org_id\": \"{org}\"}");
         routes.get("/api/v1/events/:id", Policies.READ_OPERATIONS,
                 ScopedRoutes.get(db, "event", EventQueries::get, EventRow::toJson));
     }
@@ -60,12 +71,26 @@ public final class EventRoutes {
                 .compose(rows -> Responses.items(ctx, rows, EventRow::toJson));
     }
 
+    /** Every chain in view, or only {@code ?org_id=}'s (none when the caller does not see that organisation). */
     private Future<Void> verify(RoutingContext ctx) {
         Visibility vis = Visibility.of(ctx);
-        // heads and events from one snapshot: an append committed half way through cannot look like a broken chain
-        return db.transaction(c -> {
-            EventQueries.snapshot(c);
-            return ChainCheck.verify(EventQueries.chains(c, vis), EventQueries.heads(c, vis));
-        }).compose(result -> Responses.ok(ctx, result));
+        String org = Params.textQuery(ctx, "org_id", 64);
+        Visibility scope = org == null ? vis : vis.admits(org) ? Visibility.org(org) : Visibility.NONE;
+        return db.transaction(c -> new ChainVerify(anchorConfig).run(c, scope))
+                .compose(result -> Responses.ok(ctx, result));
+    }
+
+    /** Anchors now the heads of the caller's chains ({@code org_id}: one organisation's; an unscoped admin's all). */
+    private Future<Void> anchor(RoutingContext ctx) {
+        Visibility vis = Visibility.of(ctx);
+        String org = JsonBody.optional(ctx, Set.of("org_id")).optText("org_id", 64);
+        if (org == null && vis.seesAll()) {
+            return anchors.anchorNow(vis).compose(result -> Responses.ok(ctx, result));
+        }
+        String owner = vis.owner(org);
+        return db.query(c -> {
+            OrgQueries.requireExists(c, owner, "org_id");
+            return null;
+        }).compose(v -> anchors.anchorNow(Visibility.org(owner))).compose(result -> Responses.ok(ctx, result));
     }
 }

@@ -119,11 +119,13 @@ class RouteDeclarationTest {
                 Map.entry("POST /api/v1/certifications/:id/evidence", responders),
                 Map.entry("GET /api/v1/certifications/:id/evidence", readers),
                 Map.entry("GET /api/v1/certifications/:id/evidence/:file", readers)));
-        // the event ledger (issue 7 §2): operators and QA record events; every role reads and verifies its chain
+        // the event ledger (issue 7 §2): operators and QA record events; every role reads and verifies its chain;
+        // admins anchor chain heads on demand
         expected.putAll(Map.of(
                 "POST /api/v1/events", responders,
                 "GET /api/v1/events", readers,
                 "GET /api/v1/events/verify", readers,
+                "POST /api/v1/events/anchor", admins,
                 "GET /api/v1/events/:id", readers));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))

@@ -1,5 +1,6 @@
 package io.coldtrace.api.testing;
 
+import io.coldtrace.api.AnchorConfig;
 import io.coldtrace.api.ApiConfig;
 import io.coldtrace.api.ApiMain;
 import io.coldtrace.api.auth.CreateTokenCommand;
@@ -9,13 +10,18 @@ import io.coldtrace.api.http.RouteTable;
 import io.coldtrace.core.config.DbConfig;
 import io.coldtrace.core.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
@@ -24,15 +30,17 @@ public final class TestApi implements AutoCloseable {
     public static final String METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 
     private final DbConfig db;
+    private final ApiConfig config;
     private final ApiMain.Running running;
     private final Http http;
     private final Seeds seeds;
 
-    private TestApi(DbConfig db, ApiMain.Running running) {
-        this.db = db;
+    private TestApi(ApiConfig config, ApiMain.Running running) {
+        this.db = config.db();
+        this.config = config;
         this.running = running;
         this.http = new Http(running.vertx(), running.port());
-        this.seeds = new Seeds(db);
+        this.seeds = new Seeds(config.db());
     }
 
     public static TestApi start(String purpose) {
@@ -50,13 +58,35 @@ public final class TestApi implements AutoCloseable {
      */
     public static TestApi start(String purpose, UnaryOperator<String> replicaUrl,
                                 BiConsumer<RouteTable, BlockingDb> extra) {
+        return start(purpose, replicaUrl, UnaryOperator.identity(), extra);
+    }
+
+    /** As {@link #start(String)}, with settings changed by {@code configure} (e.g. the anchor key). */
+    public static TestApi startWith(String purpose, UnaryOperator<ApiConfig> configure) {
+        return start(purpose, url -> null, configure, (routes, db) -> { });
+    }
+
+    private static TestApi start(String purpose, UnaryOperator<String> replicaUrl, UnaryOperator<ApiConfig> configure,
+                                 BiConsumer<RouteTable, BlockingDb> extra) {
         TestPostgres pg = TestPostgres.get();
         DbConfig db = new DbConfig(pg.createMigratedDatabase(purpose), pg.user(), pg.password(), 4,
                 DbConfig.StorageChoice.AUTO);
         String replica = replicaUrl.apply(db.url());
-        ApiConfig cfg = new ApiConfig(0, "127.0.0.1", db, METRICS_TOKEN, 4,
-                replica == null ? null : db.withUrl(replica));
-        return new TestApi(db, Http.await(ApiMain.start(cfg, extra)));
+        // the API's files (the anchor log) in a directory of this test's own, never in the working tree
+        Path files;
+        try {
+            files = Files.createTempDirectory("coldtrace-api-" + purpose + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ApiConfig cfg = configure.apply(new ApiConfig(0, "127.0.0.1", db, METRICS_TOKEN, 4,
+                replica == null ? null : db.withUrl(replica)).withFiles(files, AnchorConfig.defaults(files)));
+        return new TestApi(cfg, Http.await(ApiMain.start(cfg, extra)));
+    }
+
+    /** The settings the API runs with. */
+    public ApiConfig config() {
+        return config;
     }
 
     public Http http() {
@@ -155,5 +185,10 @@ public final class TestApi implements AutoCloseable {
         seeds.close();
         http.close();
         Http.await(running.close());
+        try (var files = Files.walk(config.dataDir())) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is no failure of the test
+        }
     }
 }
