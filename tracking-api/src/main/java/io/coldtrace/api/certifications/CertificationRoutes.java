@@ -125,6 +125,10 @@ public final class CertificationRoutes {
                         + " already: supersede " + old.supersededBy() + " instead");
             }
             Certification next = Certification.superseding(body, old);
+            if (next.id().equals(old.id())) {
+                throw ClientError.conflict("id", "certification " + id + " exists already: the certification "
+                        + "superseding it takes an id of its own");
+            }
             return SqlStates.newId(() -> CertificationQueries.insert(c, next, today()), "certification", next.id());
         }).compose(row -> Responses.created(ctx, row.toJson()));
     }
