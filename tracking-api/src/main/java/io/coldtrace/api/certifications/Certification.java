@@ -11,10 +11,14 @@ import java.util.Set;
 
 /**
  * A certificate as written by a caller (columns of table certification), held by exactly one party or one product
- * of the same organisation, valid from {@code validFrom} to {@code validTo} inclusive.
+ * of the same organisation, valid from {@code validFrom} to {@code validTo} inclusive. Certifications are never
+ * changed in place (migration V9_1): a change is a new certification of the same holder naming the one it
+ * {@code supersedes} (null for a first one).
  */
 public record Certification(String id, String orgId, String partyId, String productId, String kind, String number,
-                            String issuer, LocalDate validFrom, LocalDate validTo) {
+                            String issuer, LocalDate validFrom, LocalDate validTo, String supersedes) {
+    /** What a superseding certification states anew; its holder and organisation are the superseded one's. */
+    static final Set<String> SUCCESSOR_FIELDS = Set.of("id", "kind", "number", "issuer", "valid_from", "valid_to");
     static final Set<String> CREATE_FIELDS = Set.of("id", "org_id", "party_id", "product_id", "kind", "number",
             "issuer", "valid_from", "valid_to");
     /** 绿色食品, 有机, 地理标志, 消费帮扶产品, 区域公用品牌, 承诺达标合格证. */
@@ -29,6 +33,7 @@ public record Certification(String id, String orgId, String partyId, String prod
         if ((partyId == null) == (productId == null)) {
             throw ClientError.invalid("party_id", "a certification is of exactly one party_id or one product_id");
         }
+        Check.optText("supersedes", supersedes, 64);
         Check.oneOf("kind", kind, KINDS);
         Check.text("number", number, 100);
         Check.text("issuer", issuer, 200);
@@ -44,14 +49,21 @@ public record Certification(String id, String orgId, String partyId, String prod
         }
     }
 
+    /** A new certification, of the holder the body names. */
     static Certification from(JsonBody b) {
         return new Certification(b.text("id", 64), b.optText("org_id", 64), b.optText("party_id", 64),
                 b.optText("product_id", 64), b.text("kind", 64), b.text("number", 100), b.text("issuer", 200),
-                date(b, "valid_from"), date(b, "valid_to"));
+                date(b, "valid_from"), date(b, "valid_to"), null);
+    }
+
+    /** The certification a body ({@link #SUCCESSOR_FIELDS}) states in place of {@code old}, of its holder. */
+    static Certification superseding(JsonBody b, CertificationRow old) {
+        return new Certification(b.text("id", 64), old.orgId(), old.partyId(), old.productId(), b.text("kind", 64),
+                b.text("number", 100), b.text("issuer", 200), date(b, "valid_from"), date(b, "valid_to"), old.id());
     }
 
     Certification ownedBy(String org) {
-        return new Certification(id, org, partyId, productId, kind, number, issuer, validFrom, validTo);
+        return new Certification(id, org, partyId, productId, kind, number, issuer, validFrom, validTo, supersedes);
     }
 
     private static LocalDate date(JsonBody b, String field) {

@@ -25,8 +25,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * Certifications of parties and products: operators and QA (of their own organisation) and admins record them; every
- * role reads its own, each with its status on today's date in China (Asia/Shanghai).
+ * Certifications of parties and products: operators and QA (of their own organisation) and admins record them and
+ * supersede them (never edit: a certification and its evidence stay as recorded); every role reads its own, each with
+ * its status on today's date in China (Asia/Shanghai).
  */
 public final class CertificationRoutes {
     /** Operators and QA record certificates (QA checks them at receiving). */
@@ -47,10 +48,14 @@ public final class CertificationRoutes {
                 .example("{\"id\": \"{new}\", \"org_id\": \"{org}\", \"party_id\": \"{party}\", \"kind\": \"organic\", "
                         + "\"number\": \"OC-2025-001\", \"issuer\": \"CQC\", \"valid_from\": \"2025-01-01\", "
                         + "\"valid_to\": \"2027-12-31\"}");
-        routes.get("/api/v1/certifications", Policies.READ_OPERATIONS, ScopedRoutes.list(db,
-                (c, vis, limit) -> CertificationQueries.list(c, vis, today(), limit), CertificationRow::toJson));
+        routes.get("/api/v1/certifications", Policies.READ_OPERATIONS, ScopedRoutes.list(db, CertificationFilter::of,
+                (c, vis, f, limit) -> CertificationQueries.list(c, vis, today(), f, limit), CertificationRow::toJson));
         routes.get("/api/v1/certifications/:id", Policies.READ_OPERATIONS, ScopedRoutes.get(db, "certification",
                 (c, vis, id) -> CertificationQueries.get(c, vis, today(), id), CertificationRow::toJson));
+        // certifications are append-only (V9_1): an update is a new certification superseding this one
+        routes.put("/api/v1/certifications/:id", RECORDERS, this::supersede)
+                .example("{\"id\": \"{new}\", \"kind\": \"organic\", \"number\": \"OC-2025-001-R1\", "
+                        + "\"issuer\": \"CQC\", \"valid_from\": \"2025-01-01\", \"valid_to\": \"2028-12-31\"}");
         routes.upload("/api/v1/certifications/:id/evidence", RECORDERS, Evidence.MAX_BYTES, this::upload)
                 .example("/api/v1/certifications/{certification}/evidence?filename=certificate.pdf",
                         "%PDF-1.4 scanned certificate", "application/pdf");
@@ -69,6 +74,10 @@ public final class CertificationRoutes {
         return db.transaction(c -> {
             CertificationRow cert = CertificationQueries.get(c, vis, today(), id)
                     .orElseThrow(() -> ClientError.notFound("no certification " + id));
+            if (cert.supersededBy() != null) {
+                throw ClientError.conflict("id", "certification " + id + " is superseded by " + cert.supersededBy()
+                        + ": its evidence stays as it is; attach new evidence to " + cert.supersededBy());
+            }
             return EvidenceQueries.insert(c, id, cert.orgId(), file, who.name());
         }).compose(row -> Responses.created(ctx, row.toJson()));
     }
@@ -98,6 +107,30 @@ public final class CertificationRoutes {
                         .end(Buffer.buffer(f.content())))
                 .orElseGet(() -> Future.failedFuture(ClientError.notFound("no evidence file " + fileId
                         + " of certification " + id))));
+    }
+
+    /**
+     * Records the body as a new certification of the same holder superseding {@code :id} (201 with the new one); the
+     * old one stays, shown with {@code superseded_by}. Only the current one of a line may be superseded (409).
+     */
+    private Future<Void> supersede(RoutingContext ctx) {
+        Visibility vis = Visibility.of(ctx);
+        String id = Params.pathText(ctx, "id", 64);
+        JsonBody body = JsonBody.of(ctx, Certification.SUCCESSOR_FIELDS);
+        return db.transaction(c -> {
+            CertificationRow old = CertificationQueries.getForSuccession(c, vis, today(), id)
+                    .orElseThrow(() -> ClientError.notFound("no certification " + id));
+            if (old.supersededBy() != null) {
+                throw ClientError.conflict("id", "certification " + id + " is superseded by " + old.supersededBy()
+                        + " already: supersede " + old.supersededBy() + " instead");
+            }
+            Certification next = Certification.superseding(body, old);
+            if (next.id().equals(old.id())) {
+                throw ClientError.conflict("id", "certification " + id + " exists already: the certification "
+                        + "superseding it takes an id of its own");
+            }
+            return SqlStates.newId(() -> CertificationQueries.insert(c, next, today()), "certification", next.id());
+        }).compose(row -> Responses.created(ctx, row.toJson()));
     }
 
     private LocalDate today() {

@@ -3,6 +3,7 @@ package io.coldtrace.api.http;
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.BlockingDb;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,6 +27,12 @@ public final class ScopedRoutes {
     @FunctionalInterface
     public interface Lister<R> {
         List<R> run(Connection c, Visibility vis, int limit) throws SQLException;
+    }
+
+    /** Rows the caller sees that pass {@code filter}, at most {@code limit}, as records. */
+    @FunctionalInterface
+    public interface FilteredLister<F, R> {
+        List<R> run(Connection c, Visibility vis, F filter, int limit) throws SQLException;
     }
 
     /** The row {@code id} if the caller sees it. */
@@ -52,6 +59,20 @@ public final class ScopedRoutes {
         };
     }
 
+    /**
+     * {"items": [...], "count": n} of {@code query} with the filter {@code filter} reads from the query string (a
+     * bad parameter is refused before the database is asked).
+     */
+    public static <F, R> Endpoint list(BlockingDb db, Function<RoutingContext, F> filter,
+                                       FilteredLister<F, R> query, Function<R, JsonObject> json) {
+        return ctx -> {
+            Visibility vis = Visibility.of(ctx);
+            F f = filter.apply(ctx);
+            int limit = Params.limit(ctx);
+            return db.query(c -> query.run(c, vis, f, limit)).compose(rows -> Responses.items(ctx, rows, json));
+        };
+    }
+
     /** The row named by {@code :id}; {@code what} names the resource in the 404 ("no site s1"). */
     public static <R> Endpoint get(BlockingDb db, String what, Getter<R> query, Function<R, JsonObject> json) {
         return ctx -> {
@@ -73,7 +94,4 @@ public final class ScopedRoutes {
                     .compose(row -> Responses.okOr404(ctx, row.map(json), "no " + what + " " + id));
         };
     }
-
-
-
 }

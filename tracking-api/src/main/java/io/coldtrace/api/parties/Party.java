@@ -5,6 +5,7 @@ import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.sites.Site;
 import io.coldtrace.core.ids.DivisionCode;
+import io.coldtrace.core.ids.DivisionNames;
 import io.coldtrace.core.ids.Gs1;
 import io.coldtrace.core.ids.Uscc;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Set;
 /**
  * A party of the chain as written by a caller (columns of table party): a farm, cooperative, packer, cold store
  * operator, carrier or buyer (buyers name their type), with its region (GB/T 2260 division code and names) and its
- * optional unified social credit code and GLN, both checked by their check character. {@code orgId} is null on
+ * optional unified social credit code and GLN, both checked by their check character. The region's names must fit
+ * the division code as far as the bundled GB/T 2260 table knows it ({@link DivisionNames}). {@code orgId} is null on
  * update: a party never changes its organisation.
  */
 public record Party(String id, String orgId, String kind, String buyerType, String nameZh, String nameEn,
@@ -39,14 +41,20 @@ public record Party(String id, String orgId, String kind, String buyerType, Stri
         }
         Check.text("name_zh", nameZh, 200);
         Check.optText("name_en", nameEn, 200);
+        DivisionCode code;
         try {
-            new DivisionCode(divisionCode);
+            code = new DivisionCode(divisionCode);
         } catch (IllegalArgumentException e) {
             throw ClientError.invalid("division_code", e.getMessage());
         }
         Check.text("province", province, 100);
         Check.optText("city", city, 100);
         Check.optText("county", county, 100);
+        try {
+            DivisionNames.bundled().check(code, province, city, county);
+        } catch (DivisionNames.Mismatch e) {
+            throw ClientError.invalid(e.field(), e.getMessage());
+        }
         if (uscc != null && !Uscc.valid(uscc)) {
             throw ClientError.invalid("uscc", "uscc must be an 18-character unified social credit code "
                     + "(GB 32100-2015) ending in its check character; was '" + uscc + "'");

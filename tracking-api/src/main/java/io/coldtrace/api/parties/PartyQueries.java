@@ -16,8 +16,17 @@ public final class PartyQueries {
             VALUES (:id, :org, :kind, :buyer_type, :name_zh, :name_en, :division_code, :province, :city, :county,
                     :poverty, :paired, :uscc, :gln)
             RETURNING %s""".formatted(PartyRow.COLUMNS));
-    private static final Sql LIST = Sql.of("SELECT %s FROM party p WHERE %s ORDER BY p.id LIMIT :limit"
-            .formatted(PartyRow.COLUMNS, VISIBLE));
+    private static final Sql LIST = Sql.of("""
+            SELECT %s FROM party p
+            WHERE %s AND (CAST(:kind AS text) IS NULL OR p.kind = CAST(:kind AS text))
+              AND (CAST(:buyer_type AS text) IS NULL OR p.buyer_type = CAST(:buyer_type AS text))
+              AND (CAST(:division AS text) IS NULL OR starts_with(p.division_code, CAST(:division AS text)))
+              AND (CAST(:assistance AS text) IS NULL
+                   OR (CAST(:assistance AS text) = 'poverty' AND p.poverty_alleviated_county)
+                   OR (CAST(:assistance AS text) = 'paired' AND p.paired_assistance_county))
+              AND (CAST(:q AS text) IS NULL OR strpos(lower(p.name_zh), lower(CAST(:q AS text))) > 0
+                   OR strpos(lower(coalesce(p.name_en, '')), lower(CAST(:q AS text))) > 0)
+            ORDER BY p.id LIMIT :limit""".formatted(PartyRow.COLUMNS, VISIBLE));
     private static final Sql GET = Sql.of("SELECT %s FROM party p WHERE %s AND p.id = :id"
             .formatted(PartyRow.COLUMNS, VISIBLE));
     private static final Sql UPDATE = Sql.of("""
@@ -36,8 +45,11 @@ public final class PartyQueries {
                 .orElseThrow();
     }
 
-    public static List<PartyRow> list(Connection c, Visibility vis, int limit) throws SQLException {
-        return LIST.bind(vis).bind("limit", limit).list(c, PartyRow.MAPPER);
+    /** The parties the caller sees that pass {@code f}, by id. */
+    public static List<PartyRow> list(Connection c, Visibility vis, PartyFilter f, int limit) throws SQLException {
+        return LIST.bind(vis).bind("kind", f.kind()).bind("buyer_type", f.buyerType())
+                .bind("division", f.division()).bind("assistance", f.assistance()).bind("q", f.q())
+                .bind("limit", limit).list(c, PartyRow.MAPPER);
     }
 
     /** The party {@code id} if the caller sees it. */

@@ -25,7 +25,7 @@ public final class PartyRoutes {
                 .example("{\"id\": \"{new}\", \"org_id\": \"{org}\", \"kind\": \"farm\", \"name_zh\": \"巫溪县农场\", "
                         + "\"division_code\": \"500238\", \"province\": \"重庆市\", \"county\": \"巫溪县\"}");
         routes.get("/api/v1/parties", Policies.READ_OPERATIONS,
-                ScopedRoutes.list(db, PartyQueries::list, PartyRow::toJson));
+                ScopedRoutes.list(db, PartyFilter::of, PartyQueries::list, PartyRow::toJson));
         routes.get("/api/v1/parties/:id", Policies.READ_OPERATIONS,
                 ScopedRoutes.get(db, "party", PartyQueries::get, PartyRow::toJson));
         routes.put("/api/v1/parties/:id", Policies.CONFIGURE_OPERATIONS, ScopedRoutes.update(db, "party",

@@ -3,7 +3,10 @@ package io.coldtrace.api.parties;
 import io.coldtrace.api.db.RowMapper;
 import io.coldtrace.api.db.Rows;
 import io.vertx.core.json.JsonObject;
+import io.coldtrace.core.ids.DivisionCode;
+import io.coldtrace.core.ids.DivisionNames;
 import java.time.Instant;
+import java.util.Locale;
 
 /** A stored party, as the API shows it. */
 public record PartyRow(String id, String orgId, String kind, String buyerType, String nameZh, String nameEn,
@@ -21,11 +24,20 @@ public record PartyRow(String id, String orgId, String kind, String buyerType, S
             rs.getBoolean("poverty_alleviated_county"), rs.getBoolean("paired_assistance_county"),
             rs.getString("uscc"), rs.getString("gln"), Rows.instant(rs, "created_at"));
 
+    /**
+     * How deep the bundled GB/T 2260 table checked the region's names: {@code county} (the county's code is in the
+     * table), {@code city} (only its city's) or {@code province} (only its province's: the table is a subset).
+     */
+    public String regionChecked() {
+        return DivisionNames.bundled().known(new DivisionCode(divisionCode)).name().toLowerCase(Locale.ROOT);
+    }
+
     /** The JSON of the API. */
     public JsonObject toJson() {
         return new JsonObject().put("id", id).put("org_id", orgId).put("kind", kind).put("buyer_type", buyerType)
                 .put("name_zh", nameZh).put("name_en", nameEn).put("division_code", divisionCode)
                 .put("province", province).put("city", city).put("county", county)
+                .put("region_checked", regionChecked())
                 .put("poverty_alleviated_county", povertyAlleviatedCounty)
                 .put("paired_assistance_county", pairedAssistanceCounty).put("uscc", uscc).put("gln", gln)
                 .put("created_at", Rows.iso(createdAt));

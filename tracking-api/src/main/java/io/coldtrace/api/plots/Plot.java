@@ -10,9 +10,11 @@ import java.util.Set;
 /**
  * A farm plot as written by a caller (columns of table farm_plot): the farm or cooperative holding it (a party of the
  * same organisation), its name, position (WGS 84) and area in hectares (1 hectare = 15 mu), and an optional GLN.
+ * {@code orgId} is null on update: a plot never changes its organisation.
  */
 public record Plot(String id, String orgId, String partyId, String name, double lat, double lon, double areaHa,
                    String gln) {
+    static final Set<String> UPDATE_FIELDS = Set.of("party_id", "name", "lat", "lon", "area_ha", "gln");
     static final Set<String> CREATE_FIELDS = Set.of("id", "org_id", "party_id", "name", "lat", "lon", "area_ha",
             "gln");
 
@@ -36,8 +38,9 @@ public record Plot(String id, String orgId, String partyId, String name, double 
         }
     }
 
-    static Plot from(JsonBody b) {
-        return new Plot(b.text("id", 64), b.optText("org_id", 64), b.text("party_id", 64), b.text("name", 200),
+    /** A plot from a create (id and org_id in the body) or update (id from the path, organisation unchanged). */
+    static Plot from(JsonBody b, String pathId) {
+        return new Plot(pathId != null ? pathId : b.text("id", 64), b.optText("org_id", 64), b.text("party_id", 64), b.text("name", 200),
                 required(b, "lat"), required(b, "lon"), required(b, "area_ha"), b.optText("gln", 13));
     }
 

@@ -16,8 +16,14 @@ public final class ProductQueries {
             VALUES (:id, :org, :name_zh, :name_en, :commodity, :variety, :gtin, :uom, :temp_class, :ref_c, :days,
                     :q10, :ea)
             RETURNING %s""".formatted(ProductRow.COLUMNS));
-    private static final Sql LIST = Sql.of("SELECT %s FROM product p WHERE %s ORDER BY p.id LIMIT :limit"
-            .formatted(ProductRow.COLUMNS, VISIBLE));
+    private static final Sql LIST = Sql.of("""
+            SELECT %s FROM product p
+            WHERE %s AND (CAST(:commodity AS text) IS NULL OR p.commodity = CAST(:commodity AS text))
+              AND (CAST(:temp_class AS text) IS NULL OR p.temp_class = CAST(:temp_class AS text))
+              AND (CAST(:gtin AS text) IS NULL OR p.gtin = CAST(:gtin AS text))
+              AND (CAST(:q AS text) IS NULL OR strpos(lower(p.name_zh), lower(CAST(:q AS text))) > 0
+                   OR strpos(lower(p.name_en), lower(CAST(:q AS text))) > 0)
+            ORDER BY p.id LIMIT :limit""".formatted(ProductRow.COLUMNS, VISIBLE));
     private static final Sql GET = Sql.of("SELECT %s FROM product p WHERE %s AND p.id = :id"
             .formatted(ProductRow.COLUMNS, VISIBLE));
     private static final Sql UPDATE = Sql.of("""
@@ -35,8 +41,11 @@ public final class ProductQueries {
                 .first(c, ProductRow.MAPPER).orElseThrow();
     }
 
-    public static List<ProductRow> list(Connection c, Visibility vis, int limit) throws SQLException {
-        return LIST.bind(vis).bind("limit", limit).list(c, ProductRow.MAPPER);
+    /** The products the caller sees that pass {@code f}, by id. */
+    public static List<ProductRow> list(Connection c, Visibility vis, ProductFilter f, int limit)
+            throws SQLException {
+        return LIST.bind(vis).bind("commodity", f.commodity()).bind("temp_class", f.tempClass())
+                .bind("gtin", f.gtin()).bind("q", f.q()).bind("limit", limit).list(c, ProductRow.MAPPER);
     }
 
     /** The product {@code id} if the caller sees it. */

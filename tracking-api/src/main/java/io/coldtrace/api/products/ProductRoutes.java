@@ -28,7 +28,7 @@ public final class ProductRoutes {
         routes.post("/api/v1/products", Policies.CONFIGURE_OPERATIONS, this::create)
                 .example("{\"id\": \"{new}\", \"org_id\": \"{org}\", " + EXAMPLE_FIELDS + "}");
         routes.get("/api/v1/products", Policies.READ_OPERATIONS,
-                ScopedRoutes.list(db, ProductQueries::list, ProductRow::toJson));
+                ScopedRoutes.list(db, ProductFilter::of, ProductQueries::list, ProductRow::toJson));
         routes.get("/api/v1/products/:id", Policies.READ_OPERATIONS,
                 ScopedRoutes.get(db, "product", ProductQueries::get, ProductRow::toJson));
         routes.put("/api/v1/products/:id", Policies.CONFIGURE_OPERATIONS, ScopedRoutes.update(db, "product",

@@ -32,6 +32,13 @@ class CertificationsIT {
         api.seeds().party("rival-farm", TwoOrgs.RIVAL, "farm", "140225");
         api.seeds().product("rival-kiwi", TwoOrgs.RIVAL, "kiwifruit", 0.0, 14.0, 3.0);
         api.seeds().certification("rival-cert", TwoOrgs.RIVAL, "rival-farm", null, "organic", TODAY, TODAY);
+        // the list filters' world: ids cf-*
+        api.seeds().certification("cf-valid", TwoOrgs.ACME, "acme-farm", null, "assistance_product",
+                TODAY.minusDays(1), TODAY.plusDays(1));
+        api.seeds().certification("cf-expired", TwoOrgs.ACME, "acme-farm", null, "compliance_certificate",
+                TODAY.minusYears(1), TODAY.minusDays(1));
+        api.seeds().certification("cf-future", TwoOrgs.ACME, null, "acme-kiwi", "assistance_product",
+                TODAY.plusDays(1), TODAY.plusYears(1));
     }
 
     @AfterAll
@@ -124,5 +131,29 @@ class CertificationsIT {
                 .doesNotContain("rival-cert");
         assertError(api.http().post("/api/v1/certifications", orgs.acme(Role.DISPATCHER),
                 cert("c-d", TODAY, TODAY)), 403, null);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "status=valid|cf-valid",
+        "status=expired|cf-expired",
+        "status=not_yet_valid|cf-future",
+        "kind=assistance_product|cf-future cf-valid",
+        "kind=assistance_product&status=valid|cf-valid",
+        "party_id=acme-farm|cf-expired cf-valid",
+        "product_id=acme-kiwi|cf-future",
+        "party_id=rival-farm|''"})
+    void listFiltersSelectByKindHolderAndStatusToday(String query, String ids) {
+        JsonObject list = expect(api.http().get("/api/v1/certifications?" + query, orgs.acme(Role.QA)), 200);
+        assertThat(list.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id"))
+                .filter(id -> id.startsWith("cf-") || id.startsWith("rival")))
+                .containsExactly(ids.isEmpty() ? new String[0] : ids.split(" "));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"status=current|status", "kind=halal|kind", "party_id=|party_id",
+        "product_id=|product_id"})
+    void aBadListFilterIs400NamingTheParameter(String query, String param) {
+        assertError(api.http().get("/api/v1/certifications?" + query, orgs.acme(Role.QA)), 400, param);
     }
 }

@@ -113,9 +113,11 @@ class RouteDeclarationTest {
                 Map.entry("POST /api/v1/plots", operators),
                 Map.entry("GET /api/v1/plots", readers),
                 Map.entry("GET /api/v1/plots/:id", readers),
+                Map.entry("PUT /api/v1/plots/:id", operators),
                 Map.entry("POST /api/v1/certifications", responders),
                 Map.entry("GET /api/v1/certifications", readers),
                 Map.entry("GET /api/v1/certifications/:id", readers),
+                Map.entry("PUT /api/v1/certifications/:id", responders),
                 Map.entry("POST /api/v1/certifications/:id/evidence", responders),
                 Map.entry("GET /api/v1/certifications/:id/evidence", readers),
                 Map.entry("GET /api/v1/certifications/:id/evidence/:file", readers)));

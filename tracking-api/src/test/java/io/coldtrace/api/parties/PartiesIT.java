@@ -5,6 +5,7 @@ import static io.coldtrace.api.testing.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.testing.Http;
 import io.coldtrace.api.testing.TestApi;
 import io.coldtrace.api.testing.TwoOrgs;
 import io.vertx.core.http.HttpMethod;
@@ -26,6 +27,21 @@ class PartiesIT {
         api = TestApi.start("parties");
         orgs = new TwoOrgs(api);
         api.seeds().party("rival-farm", TwoOrgs.RIVAL, "farm", "140225");
+        expect(api.http().post("/api/v1/parties", orgs.acme(Role.OPERATOR), farm("p-region-ok")), 201);
+        // the list filters' world: ids f-*
+        for (JsonObject p : new JsonObject[] {
+            farm("f-wuxi"),
+            region(farm("f-youyang").put("kind", "farm").put("name_zh", "酉阳农场").put("name_en", "Youyang Farm")
+                    .put("paired_assistance_county", false), "500242", "重庆市", "重庆市", "酉阳土家族苗族自治县"),
+            region(farm("f-hunyuan").put("kind", "farm").put("name_zh", "浑源县恒山农场")
+                    .put("name_en", "Hunyuan Hengshan farm").put("poverty_alleviated_county", false)
+                    .put("paired_assistance_county", false), "140225", "山西省", "大同市", "浑源县"),
+            region(buyer("f-canteen", "canteen", "珠海市机关食堂", "Zhuhai government canteen"), "440402", "广东省",
+                    "珠海市", "香洲区"),
+            region(buyer("f-market", "supermarket", "珠海超市", "Zhuhai Supermarket"), "440400", "广东省", "珠海市",
+                    null)}) {
+            expect(api.http().post("/api/v1/parties", orgs.acme(Role.OPERATOR), p), 201);
+        }
     }
 
     @AfterAll
@@ -128,8 +144,91 @@ class PartiesIT {
         assertError(api.http().get("/api/v1/parties"), 401, null);
     }
 
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", delimiter = '|', value = {
+        "500238|四川省|-|巫溪县|province|province must be 重庆市",
+        "500238|重庆市|-|巫山县|county|county must be 巫溪县",
+        "140225|山西省|太原市|浑源县|city|city must be 大同市",
+        "500238|重庆市|万州市|巫溪县|city|must be 重庆市, 市辖区 or 县",
+        "440400|广东省|珠海市|香洲区|county|names no county",
+        "190101|某省|-|-|division_code|names no province"})
+    void regionNamesThatDoNotFitTheDivisionCodeAre422NamingTheFieldAndTheExpectedName(
+            String code, String province, String city, String county, String field, String says) {
+        JsonObject body = farm("p-region").put("division_code", code).put("province", province).put("city", city)
+                .put("county", county);
+        JsonObject error = assertError(api.http().post("/api/v1/parties", orgs.acme(Role.OPERATOR), body), 422,
+                field);
+        assertThat(error.getString("message")).contains(says);
+        body.remove("id");
+        assertError(api.http().put("/api/v1/parties/p-region-ok", orgs.acme(Role.OPERATOR), body), 422, field);
+        assertThat(api.number("SELECT count(*) FROM party WHERE id = 'p-region'")).isZero();
+        assertThat(api.number("SELECT count(*) FROM party WHERE id = 'p-region-ok' AND county = '巫溪县'")).isOne();
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {
+        // the table holds the county: every name is checked; a municipality's city may be 市辖区, 县 or its own name
+        "500238, 重庆市, 县, 巫溪县, county",
+        "110111, 北京市, 北京市, 房山区, county",
+        "440400, 广东省, 珠海市, -, city",
+        // a county the table lacks, in a city it holds: checked down to the city
+        "520321, 贵州省, 遵义市, 汇川区, city",
+        // only the province is known
+        "130102, 河北省, 石家庄市, 长安区, province"})
+    void theAnswerSaysHowDeepTheRegionWasChecked(String code, String province, String city, String county,
+                                                String checked) {
+        String id = "p-depth-" + code;
+        JsonObject body = farm(id).put("division_code", code).put("province", province).put("city", city)
+                .put("county", county);
+        assertThat(expect(api.http().post("/api/v1/parties", orgs.acme(Role.OPERATOR), body), 201)
+                .getString("region_checked")).isEqualTo(checked);
+        assertThat(expect(api.http().get("/api/v1/parties/" + id, orgs.acme(Role.QA)), 200)
+                .getString("region_checked")).isEqualTo(checked);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "kind=farm|f-hunyuan f-youyang",
+        "kind=buyer&buyer_type=canteen|f-canteen",
+        "division=50|f-wuxi f-youyang",
+        "division=5002|f-wuxi f-youyang",
+        "division=500000|f-wuxi f-youyang",
+        "division=500238|f-wuxi",
+        "division=440400|f-canteen f-market",
+        "division=14&kind=farm|f-hunyuan",
+        "assistance=poverty|f-wuxi f-youyang",
+        "assistance=paired|f-wuxi",
+        "q=珠海|f-canteen f-market",
+        "q=FARM|f-hunyuan f-youyang",
+        "q=恒山|f-hunyuan",
+        "q=rival|''"})
+    void listFiltersSelectByKindRegionAssistanceAndName(String query, String ids) {
+        JsonObject list = expect(api.http().get("/api/v1/parties?" + Http.query(query), orgs.acme(Role.QA)),
+                200);
+        assertThat(list.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id"))
+                .filter(id -> id.startsWith("f-") || id.startsWith("rival")))
+                .containsExactly(ids.isEmpty() ? new String[0] : ids.split(" "));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "kind=grower|kind", "buyer_type=kiosk|buyer_type", "division=5|division", "division=50a|division",
+        "division=5002381|division", "assistance=rich|assistance", "q=|q", "kind=farm&kind=buyer|kind"})
+    void aBadListFilterIs400NamingTheParameter(String query, String param) {
+        assertError(api.http().get("/api/v1/parties?" + query, orgs.acme(Role.QA)), 400, param);
+    }
+
     private static JsonObject withoutId(JsonObject o) {
         o.remove("id");
         return o;
+    }
+
+    private static JsonObject buyer(String id, String type, String nameZh, String nameEn) {
+        return new JsonObject().put("id", id).put("kind", "buyer").put("buyer_type", type).put("name_zh", nameZh)
+                .put("name_en", nameEn);
+    }
+
+    private static JsonObject region(JsonObject party, String code, String province, String city, String county) {
+        return party.put("division_code", code).put("province", province).put("city", city).put("county", county);
     }
 }

@@ -28,6 +28,9 @@ class PlotsIT {
         api.seeds().party("acme-carrier", TwoOrgs.ACME, "carrier", "440400");
         api.seeds().party("rival-farm", TwoOrgs.RIVAL, "farm", "140225");
         api.seeds().plot("rival-plot", TwoOrgs.RIVAL, "rival-farm", 1.0);
+        api.seeds().party("acme-fengdu", TwoOrgs.ACME, "cooperative", "500230");
+        api.seeds().plot("fengdu-a", TwoOrgs.ACME, "acme-fengdu", 1.5);
+        api.seeds().plot("fengdu-b", TwoOrgs.ACME, "acme-fengdu", 0.8);
     }
 
     @AfterAll
@@ -92,5 +95,59 @@ class PlotsIT {
                 .doesNotContain("rival-plot");
         assertError(api.http().post("/api/v1/plots", orgs.acme(Role.DISPATCHER), plot("pl-d", "acme-farm")), 403,
                 null);
+    }
+
+    @Test
+    void anOperatorUpdatesAPlotAndMayMoveItToAnotherGrowerOfItsOrganisation() {
+        expect(api.http().post("/api/v1/plots", orgs.acme(Role.OPERATOR), plot("pl-u", "acme-farm")), 201);
+        JsonObject change = new JsonObject().put("party_id", "acme-coop").put("name", "West slope").put("lat", 28.84)
+                .put("lon", 108.77).put("area_ha", 3.25);
+        JsonObject updated = expect(api.http().put("/api/v1/plots/pl-u", orgs.acme(Role.OPERATOR), change), 200);
+        assertThat(updated.getString("party_id")).isEqualTo("acme-coop");
+        assertThat(updated.getDouble("area_ha")).isEqualTo(3.25);
+        assertThat(updated.getValue("gln")).as("absent = null").isNull();
+        assertThat(updated.getString("org_id")).isEqualTo("acme");
+        JsonObject read = expect(api.http().get("/api/v1/plots/pl-u", orgs.acme(Role.QA)), 200);
+        assertThat(read.getString("name")).isEqualTo("West slope");
+        assertThat(read.getDouble("lat")).isEqualTo(28.84);
+    }
+
+    @Test
+    void anUpdateNamingACarrierOrAnotherOrganisationsFarmIs422AndChangesNothing() {
+        expect(api.http().post("/api/v1/plots", orgs.acme(Role.OPERATOR), plot("pl-v", "acme-farm")), 201);
+        String operator = orgs.acme(Role.OPERATOR);
+        assertError(api.http().put("/api/v1/plots/pl-v", operator, change("acme-carrier")), 422, "party_id");
+        assertError(api.http().put("/api/v1/plots/pl-v", operator, change("rival-farm")), 422, "party_id");
+        assertError(api.http().put("/api/v1/plots/pl-v", operator, change("acme-coop").put("lat", 91)), 422, "lat");
+        assertError(api.http().put("/api/v1/plots/pl-v", operator, change("acme-coop").put("id", "pl-w")), 422, "id");
+        assertThat(api.number("SELECT count(*) FROM farm_plot WHERE id = 'pl-v' AND party_id = 'acme-farm' "
+                + "AND name = 'East slope'")).isOne();
+    }
+
+    @Test
+    void anotherOrganisationsPlotIs404ToUpdateAndOnlyOperatorsAndAdminsUpdate() {
+        assertError(api.http().put("/api/v1/plots/rival-plot", orgs.acme(Role.OPERATOR), change("acme-farm")), 404,
+                null);
+        assertError(api.http().put("/api/v1/plots/rival-plot", orgs.acme(Role.OPERATOR), change("rival-farm")), 404,
+                null);
+        assertError(api.http().put("/api/v1/plots/fengdu-a", orgs.acme(Role.QA), change("acme-fengdu")), 403, null);
+        expect(api.http().put("/api/v1/plots/rival-plot", orgs.admin(), change("rival-farm")), 200);
+        assertThat(api.number("SELECT count(*) FROM farm_plot WHERE id = 'rival-plot' AND name = 'Changed'"))
+                .isOne();
+    }
+
+    @Test
+    void theListIsFilteredByParty() {
+        assertThat(expect(api.http().get("/api/v1/plots?party_id=acme-fengdu", orgs.acme(Role.QA)), 200)
+                .getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id")))
+                .containsExactly("fengdu-a", "fengdu-b");
+        assertThat(expect(api.http().get("/api/v1/plots?party_id=rival-farm", orgs.acme(Role.QA)), 200)
+                .getInteger("count")).as("another organisation's party has no plots for this caller").isZero();
+        assertError(api.http().get("/api/v1/plots?party_id=", orgs.acme(Role.QA)), 400, "party_id");
+    }
+
+    private static JsonObject change(String party) {
+        return new JsonObject().put("party_id", party).put("name", "Changed").put("lat", 31.4).put("lon", 109.6)
+                .put("area_ha", 1.0);
     }
 }

@@ -5,6 +5,7 @@ import static io.coldtrace.api.testing.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.testing.Http;
 import io.coldtrace.api.testing.TestApi;
 import io.coldtrace.api.testing.TwoOrgs;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +25,15 @@ class ProductsIT {
         api = TestApi.start("products");
         orgs = new TwoOrgs(api);
         api.seeds().product("rival-kiwi", TwoOrgs.RIVAL, "kiwifruit", 0.0, 14.0, 3.0);
+        // the list filters' world: ids pf-*
+        String operator = orgs.acme(Role.OPERATOR);
+        expect(api.http().post("/api/v1/products", operator, kiwi("pf-kiwi")), 201);
+        expect(api.http().post("/api/v1/products", operator, kiwi("pf-dumpling").put("name_zh", "速冻水饺")
+                .put("name_en", "Frozen dumplings").put("commodity", "dumplings").put("temp_class", "frozen")
+                .put("gtin", "09520123456788").put("shelf_life_ref_c", -18).put("shelf_life_days", 365)), 201);
+        expect(api.http().post("/api/v1/products", operator, kiwi("pf-potato").put("name_zh", "马铃薯")
+                .put("name_en", "Potatoes").put("commodity", "potato").put("temp_class", "cool").putNull("gtin")),
+                201);
     }
 
     @AfterAll
@@ -112,5 +122,31 @@ class ProductsIT {
         assertThat(expect(api.http().get("/api/v1/products", orgs.acme(Role.DISPATCHER)), 200).encode())
                 .doesNotContain("rival-kiwi");
         assertError(api.http().post("/api/v1/products", orgs.acme(Role.QA), kiwi("k-qa")), 403, null);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "commodity=kiwifruit|pf-kiwi",
+        "temp_class=frozen|pf-dumpling",
+        "gtin=9780345418913|pf-kiwi",
+        "gtin=09780345418913|pf-kiwi",
+        "gtin=09520123456788|pf-dumpling",
+        "q=猕猴桃|pf-kiwi",
+        "q=POTATO|pf-potato",
+        "q=rival|''",
+        "temp_class=chilled&commodity=potato|''"})
+    void listFiltersSelectByCommodityTemperatureClassGtinAndName(String query, String ids) {
+        JsonObject list = expect(api.http().get("/api/v1/products?" + Http.query(query), orgs.acme(Role.QA)), 200);
+        assertThat(list.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id"))
+                .filter(id -> id.startsWith("pf-") || id.startsWith("rival")))
+                .containsExactly(ids.isEmpty() ? new String[0] : ids.split(" "));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "temp_class=warm|temp_class", "gtin=9780345418914|gtin", "gtin=123|gtin", "gtin=097803454189130|gtin",
+        "q=|q", "commodity=|commodity"})
+    void aBadListFilterIs400NamingTheParameter(String query, String param) {
+        assertError(api.http().get("/api/v1/products?" + query, orgs.acme(Role.QA)), 400, param);
     }
 }

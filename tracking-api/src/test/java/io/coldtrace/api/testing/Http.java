@@ -96,6 +96,15 @@ public final class Http implements AutoCloseable {
         return r.bodyAsJsonObject();
     }
 
+    /** A query string {@code a=v&b=w} with each value percent-encoded (for Chinese values). */
+    public static String query(String query) {
+        return java.util.Arrays.stream(query.split("&")).map(kv -> {
+            int eq = kv.indexOf('=');
+            return kv.substring(0, eq + 1)
+                    + java.net.URLEncoder.encode(kv.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+        }).collect(java.util.stream.Collectors.joining("&"));
+    }
+
     /** The body of a response as JSON, failing the test if it is not JSON. */
     public static JsonObject json(HttpResponse<Buffer> r) {
         return r.bodyAsJsonObject();

@@ -35,6 +35,8 @@ import io.coldtrace.api.webhooks.NewWebhook;
 import io.coldtrace.api.webhooks.WebhookQueries;
 import io.coldtrace.api.webhooks.WebhookRow;
 import io.coldtrace.core.config.DbConfig;
+import io.coldtrace.core.ids.DivisionCode;
+import io.coldtrace.core.ids.DivisionNames;
 import io.coldtrace.core.telemetry.Reading;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -212,10 +214,14 @@ public final class Seeds implements AutoCloseable {
         });
     }
 
-    /** A party of {@code kind} (buyers are supermarkets) in the division {@code divisionCode}, without USCC or GLN. */
+    /**
+     * A party of {@code kind} (buyers are supermarkets) in the division {@code divisionCode} (named by its province,
+     * from the bundled GB/T 2260 table), without USCC or GLN.
+     */
     public Party party(String id, String org, String kind, String divisionCode) {
+        String province = DivisionNames.bundled().name(new DivisionCode(divisionCode).province()).orElseThrow();
         Party party = new Party(id, org, kind, kind.equals("buyer") ? "supermarket" : null, id + " 名称", null,
-                divisionCode, "某省", null, null, false, false, null, null);
+                divisionCode, province, null, null, false, false, null, null);
         run(c -> PartyQueries.insert(c, party));
         return party;
     }
@@ -238,7 +244,8 @@ public final class Seeds implements AutoCloseable {
     /** A certification of {@code party} or {@code product} (the other null), numbered after its id. */
     public Certification certification(String id, String org, String party, String product, String kind,
                                        LocalDate from, LocalDate to) {
-        Certification cert = new Certification(id, org, party, product, kind, "No. " + id, "issuer", from, to);
+        Certification cert = new Certification(id, org, party, product, kind, "No. " + id, "issuer", from, to,
+                null);
         run(c -> CertificationQueries.insert(c, cert, LocalDate.now()));
         return cert;
     }
