@@ -129,6 +129,8 @@ class RouteDeclarationTest {
                 "GET /api/v1/events/verify", readers,
                 "POST /api/v1/events/anchor", admins,
                 "GET /api/v1/events/:id", readers));
+        // custody joined to telemetry (issue 7 §3)
+        expected.put("GET /api/v1/lots/:id/custody", readers);
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())

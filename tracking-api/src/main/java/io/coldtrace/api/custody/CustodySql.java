@@ -1,0 +1,199 @@
+package io.coldtrace.api.custody;
+
+import io.coldtrace.api.db.Sql;
+
+/**
+ * The SQL of custody (issue 7 §3): legs from the lot projections, and each monitored leg's temperature figures from
+ * the readings of the devices bound to its unit then, computed in the database.
+ */
+final class CustodySql {
+    /**
+     * A lot's legs and its ancestors' legs up to the lot's birth (lot_link upwards, bounded depth): maximal intervals
+     * in which a lot held quantity at one place. Each lot_movement row opens a segment that lasts until the next
+     * movement of the lot at that place; segments with quantity are joined into legs (gaps and islands).
+     */
+    static final Sql LEGS = Sql.of("""
+            WITH RECURSIVE lineage (lot_id, until, depth) AS (
+                SELECT CAST(:lot AS uuid), CAST(NULL AS timestamptz), 0
+                UNION
+                SELECT k.parent_lot_id, c.born_at, l.depth + 1
+                FROM lineage l JOIN lot_link k ON k.child_lot_id = l.lot_id JOIN lot c ON c.id = l.lot_id
+                WHERE l.depth < 12
+            ), lineage1 AS (
+                SELECT lot_id, max(until) AS until, min(depth) AS depth FROM lineage GROUP BY lot_id
+            ), segments AS (
+                SELECT m.lot_id, ln.depth, m.place_kind, m.place_id, m.at AS f,
+                       least(coalesce(lead(m.at) OVER w, ln.until, :now), coalesce(ln.until, :now), :now) AS t,
+                       sum(m.delta) OVER w AS qty,
+                       lead(m.at) OVER w IS NULL AND ln.until IS NULL AS open
+                FROM lot_movement m JOIN lineage1 ln ON ln.lot_id = m.lot_id
+                WHERE m.place_kind <> 'gone' AND (ln.until IS NULL OR m.at < ln.until)
+                WINDOW w AS (PARTITION BY m.lot_id, m.place_kind, m.place_id ORDER BY m.at, m.delta DESC, m.id)
+            ), held AS (
+                SELECT *, CASE WHEN lag(t) OVER w2 = f THEN 0 ELSE 1 END AS starts
+                FROM segments WHERE qty > 0 AND f < t
+                WINDOW w2 AS (PARTITION BY lot_id, place_kind, place_id ORDER BY f)
+            ), islands AS (
+                SELECT *, sum(starts) OVER (PARTITION BY lot_id, place_kind, place_id ORDER BY f) AS island FROM held
+            )
+            SELECT i.lot_id, l.code, i.depth, i.place_kind, i.place_id,
+                   coalesce(u.name, s.name, p.name) AS place_name, u.kind AS unit_kind,
+                   coalesce(s.id, us.id) AS site_id, coalesce(s.name, us.name) AS site_name,
+                   min(i.f) AS f, max(i.t) AS t, bool_or(i.open) AS open, max(i.qty) AS qty_max,
+                   coalesce(lp.probe, 'air') AS probe
+            FROM islands i JOIN lot l ON l.id = i.lot_id
+            LEFT JOIN unit u ON i.place_kind = 'unit' AND u.id = i.place_id
+            LEFT JOIN site us ON us.id = u.site_id
+            LEFT JOIN limit_profile lp ON lp.id = u.profile_id
+            LEFT JOIN site s ON i.place_kind = 'site' AND s.id = i.place_id
+            LEFT JOIN farm_plot p ON i.place_kind = 'plot' AND p.id = i.place_id
+            GROUP BY i.lot_id, l.code, i.depth, i.place_kind, i.place_id, u.name, s.name, p.name, u.kind, s.id, us.id,
+                     us.name, lp.probe, i.island
+            ORDER BY min(i.f), i.depth DESC, i.place_kind, i.place_id""");
+
+    /** The parts of a leg a device bound to its unit covered, with the device's reporting interval. */
+    private static final String BOUND = """
+            bound AS (
+                SELECT b.device_id, greatest(lower(b.valid), :f) AS bf,
+                       least(coalesce(upper(b.valid), 'infinity'), :t) AS bt,
+                       greatest(coalesce(d.report_interval_s, 60), 1) AS interval_s
+                FROM device_binding b JOIN device d ON d.id = b.device_id
+                WHERE b.unit_id = :unit AND b.valid && tstzrange(:f, :t)
+            )""";
+
+    /**
+     * Readings from the raw table: each weighs the time until the next one, or its own interval when the next is more
+     * than two intervals away (a gap) or there is none.
+     */
+    private static final String RAW = """
+            readings AS (
+                SELECT r.device_id, r.ts, r.c, r.c AS cmin, r.c AS cmax, r.interval_s,
+                       extract(epoch FROM least(r.bt, CASE WHEN r.nts IS NULL
+                               OR r.nts - r.ts > make_interval(secs => 2 * r.interval_s)
+                           THEN r.ts + make_interval(secs => r.interval_s) ELSE r.nts END) - r.ts) / 60.0 AS dt,
+                       r.nts, r.bt
+                FROM (
+                    SELECT x.device_id, x.ts, x.c, bd.bt, bd.interval_s,
+                           lead(x.ts) OVER (PARTITION BY x.device_id ORDER BY x.ts) AS nts
+                    FROM bound bd
+                    CROSS JOIN LATERAL (
+                        SELECT tl.device_id, tl.ts, CAST(CASE :probe WHEN 'product' THEN tl.t_product
+                                WHEN 'return' THEN tl.t_return WHEN 'supply' THEN tl.t_supply ELSE tl.t_air END
+                                AS double precision) AS c
+                        FROM telemetry tl
+                        WHERE tl.device_id = bd.device_id AND tl.ts >= bd.bf AND tl.ts < bd.bt) x
+                    WHERE x.c IS NOT NULL
+                ) r
+            )""";
+
+    /**
+     * Readings from the minute rollups, for long legs: each minute's mean weighs the time until the next minute with data,
+     * its min and max stand for the extremes; a minute stands for one minute (or the device's longer interval).
+     */
+    private static final String ROLLUP = """
+            readings AS (
+                SELECT r.device_id, r.ts, r.c, r.cmin, r.cmax, r.interval_s,
+                       extract(epoch FROM least(r.bt, CASE WHEN r.nts IS NULL
+                               OR r.nts - r.ts > make_interval(secs => 2 * greatest(60, r.interval_s))
+                           THEN r.ts + make_interval(secs => greatest(60, r.interval_s)) ELSE r.nts END) - r.ts)
+                           / 60.0 AS dt,
+                       r.nts, r.bt
+                FROM (
+                    SELECT x.device_id, x.ts, x.c, x.cmin, x.cmax, bd.bt, bd.interval_s,
+                           lead(x.ts) OVER (PARTITION BY x.device_id ORDER BY x.ts) AS nts
+                    FROM bound bd
+                    CROSS JOIN LATERAL (
+                        SELECT m.device_id, m.bucket AS ts,
+                               CASE :probe WHEN 'product' THEN m.product_sum / nullif(m.product_n, 0)
+                                   WHEN 'return' THEN m.return_sum / nullif(m.return_n, 0)
+                                   WHEN 'supply' THEN m.supply_sum / nullif(m.supply_n, 0)
+                                   ELSE m.air_sum / nullif(m.air_n, 0) END AS c,
+                               CAST(CASE :probe WHEN 'product' THEN m.product_min WHEN 'return' THEN m.return_min
+                                   WHEN 'supply' THEN m.supply_min ELSE m.air_min END AS double precision) AS cmin,
+                               CAST(CASE :probe WHEN 'product' THEN m.product_max WHEN 'return' THEN m.return_max
+                                   WHEN 'supply' THEN m.supply_max ELSE m.air_max END AS double precision) AS cmax
+                        FROM telemetry_1m m
+                        WHERE m.device_id = bd.device_id AND m.bucket >= date_trunc('minute', bd.bf)
+                          AND m.bucket < bd.bt) x
+                    WHERE x.c IS NOT NULL
+                ) r
+            )""";
+
+    /** Shelf life in days at temperature c, by the product's model (Q10, else Arrhenius with R = 8.314). */
+    private static final String SHELF_LIFE = """
+            CASE WHEN CAST(:q10 AS double precision) IS NOT NULL
+                 THEN :days * power(:q10, (:ref - c) / 10.0)
+                 ELSE :days * exp(CAST(:ea AS double precision) * 1000 / 8.314
+                                  * (1 / (c + 273.15) - 1 / (:ref + 273.15))) END""";
+
+    private static final String STATS = """
+            WITH %s, %s
+            SELECT count(*) AS n, min(cmin) AS min_c, max(cmax) AS max_c, sum(dt) AS minutes,
+                   sum(c * dt) / nullif(sum(dt), 0) AS mean_c,
+                   10000 / -ln(sum(dt * exp(-10000 / (c + 273.15))) / nullif(sum(dt), 0)) - 273.15 AS mkt_c,
+                   coalesce(sum(dt) FILTER (WHERE c > :high), 0) AS above_min,
+                   coalesce(sum(dt) FILTER (WHERE c < :low), 0) AS below_min,
+                   coalesce(sum((c - :high) * dt) FILTER (WHERE c > :high), 0) AS dm_above,
+                   coalesce(sum((:low - c) * dt) FILTER (WHERE c < :low), 0) AS dm_below,
+                   sum(dt / 1440.0 / (%s)) AS life_used,
+                   (SELECT coalesce(sum(extract(epoch FROM bt - bf) / interval_s), 0) FROM bound) AS expected,
+                   (SELECT coalesce(sum(extract(epoch FROM bt - bf)), 0) / 60.0 FROM bound) AS bound_min,
+                   (SELECT coalesce(extract(epoch FROM (SELECT sum(upper(r) - lower(r))
+                        FROM unnest(range_agg(tstzrange(bf, bt))) r)), 0) / 60.0 FROM bound) AS covered_min
+            FROM readings""";
+
+    static final Sql STATS_RAW = Sql.of(STATS.formatted(BOUND, RAW, SHELF_LIFE));
+    static final Sql STATS_ROLLUP = Sql.of(STATS.formatted(BOUND, ROLLUP, SHELF_LIFE));
+
+    /** Stretches without readings longer than twice the interval, from the leg's start to its end. */
+    private static final String GAPS = """
+            WITH %s, %s, edges AS (
+                SELECT device_id, ts, ts + make_interval(secs => interval_s) AS seen_to,
+                       coalesce(nts, bt) AS next_at, interval_s FROM readings
+                UNION ALL
+                SELECT bd.device_id, bd.bf, bd.bf, coalesce((SELECT min(r.ts) FROM readings r
+                       WHERE r.device_id = bd.device_id), bd.bt), bd.interval_s FROM bound bd
+            )
+            SELECT device_id, seen_to AS gap_from, next_at AS gap_to FROM edges
+            WHERE next_at - seen_to > make_interval(secs => interval_s)
+            ORDER BY gap_from LIMIT 50""";
+
+    static final Sql GAPS_RAW = Sql.of(GAPS.formatted(BOUND, RAW));
+    static final Sql GAPS_ROLLUP = Sql.of(GAPS.formatted(BOUND, ROLLUP));
+
+    /** Runs of readings beyond the band (gaps and islands): start, end, minutes, peak, degree-minutes. */
+    private static final String EXCURSIONS = """
+            WITH %s, %s, flagged AS (
+                SELECT *, CASE WHEN c > :high THEN 'above' WHEN c < :low THEN 'below' END AS side FROM readings
+            ), runs AS (
+                SELECT *, sum(CASE WHEN side IS DISTINCT FROM prev THEN 1 ELSE 0 END)
+                          OVER (PARTITION BY device_id ORDER BY ts) AS run
+                FROM (SELECT *, lag(side) OVER (PARTITION BY device_id ORDER BY ts) AS prev FROM flagged) f
+            )
+            SELECT side, min(ts) AS started, max(ts) + make_interval(secs => round(max(dt) * 60)::int) AS ended,
+                   sum(dt) AS minutes,
+                   CASE side WHEN 'above' THEN max(cmax) ELSE min(cmin) END AS peak_c,
+                   sum(CASE side WHEN 'above' THEN c - :high ELSE :low - c END * dt) AS degree_minutes
+            FROM runs WHERE side IS NOT NULL
+            GROUP BY device_id, run, side ORDER BY started LIMIT 50""";
+
+    static final Sql EXCURSIONS_RAW = Sql.of(EXCURSIONS.formatted(BOUND, RAW));
+    static final Sql EXCURSIONS_ROLLUP = Sql.of(EXCURSIONS.formatted(BOUND, ROLLUP));
+
+    /** The alarms of the unit that overlapped the leg. */
+    static final Sql ALARMS = Sql.of("""
+            SELECT a.id, a.rule, a.severity, a.state, a.started_at, a.cleared_at, a.peak_value, a.message
+            FROM alarm a WHERE a.unit_id = :unit
+              AND tstzrange(a.started_at, coalesce(a.cleared_at, 'infinity')) && tstzrange(:f, :t)
+            ORDER BY a.started_at LIMIT 50""");
+
+    /** The lot and its product's shelf-life model and temperature class. */
+    static final Sql LOT = Sql.of("""
+            SELECT l.id, l.org_id, l.code, l.kind, l.born_at, l.voided_by, l.trace_code, p.id AS product_id,
+                   p.temp_class, p.shelf_life_ref_c, p.shelf_life_days, p.q10, p.arrhenius_ea_kj_per_mol
+            FROM lot l LEFT JOIN product p ON p.id = l.product_id
+            WHERE l.id = :lot AND %s""".formatted(io.coldtrace.api.access.Visibility.owned("l.org_id")));
+
+    private CustodySql() {
+    }
+}
