@@ -1,7 +1,8 @@
 -- Lots, harvest batches and where their quantities are (issue 7 §2-§3). These tables are projections of the event
 -- ledger (trace_event is the record auditors rely on): they are written in the same transaction as the event that
 -- causes them, follow corrections (a corrected event's effects are replaced by its correction's), and can be rebuilt
--- from the ledger (events.LotProjection.rebuild). docs/trace-events.md gives each event type's effects.
+-- from the ledger (GET /api/v1/events/projections/check replays it and compares). docs/trace-events.md gives each
+-- event type's effects.
 
 -- A lot of one product (born only by pack, transform or a first receive) or a farm's harvest batch (born by harvest,
 -- the upstream reference packing consumes). Quantities are in the lot's unit of measure.

@@ -60,8 +60,10 @@ final class Correction {
                     + earlier.get() + ": correct that correction instead");
         }
         List<UUID> touched = LotQueries.removeEffects(c, corrected, e.id());
+        JsonObject body = new JsonObject(e.body());
+        java.util.Map<String, String> assigned = AssignedCodes.take(body);
         NewEvent replacement = replacement(new NewEvent(e.orgId(), e.clientEventId(), e.type(), e.eventTime(),
-                e.eventTzOffset(), null, null, null, null, e.body(), corrected, e.correctionReason()));
+                e.eventTzOffset(), null, null, null, null, body.encode(), corrected, e.correctionReason()));
         EventPlan plan = EventPlan.none();
         Instant at = e.eventTime();
         if (replacement != null) {
@@ -77,12 +79,12 @@ final class Correction {
             }
             at = EventChain.stored(replacement.eventTime());
             try {
-                LotProjection.applyReplacement(c, e.orgId(), e.id(), at, plan, touched, CORRECTS);
+                LotProjection.applyReplacement(c, e.orgId(), e.id(), at, plan, assigned, touched, CORRECTS);
             } catch (ClientError err) {
                 throw err.field() != null && err.field().startsWith("body") ? err.within(prefix) : err;
             }
             return;
         }
-        LotProjection.applyReplacement(c, e.orgId(), e.id(), at, plan, touched, CORRECTS);
+        LotProjection.applyReplacement(c, e.orgId(), e.id(), at, plan, assigned, touched, CORRECTS);
     }
 }

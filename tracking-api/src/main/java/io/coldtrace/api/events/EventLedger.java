@@ -42,11 +42,11 @@ public final class EventLedger {
         String previous = EventQueries.lockHead(c, org, EventChain.GENESIS);
         EventRow candidate = new EventRow(0, UUID.randomUUID(), org, event.clientEventId(), event.type(),
                 EventChain.stored(event.eventTime()), event.eventTzOffset(), event.siteId(), event.unitId(),
-                event.plotId(), event.partyId(), event.body(), recordedBy, recordedAt, event.correctsEventId(),
+                event.plotId(), event.partyId(), AssignedCodes.assign(event.type(), event.body()), recordedBy, recordedAt, event.correctsEventId(),
                 event.correctionReason(), event.lateAt(recordedAt), null, null);
         var existing = EventQueries.byClientId(c, org, event.clientEventId());
         if (existing.isPresent()) {
-            if (!EventChain.canonical(existing.get().content()).equals(EventChain.canonical(candidate.content()))) {
+            if (!EventChain.canonical(existing.get().asPosted()).equals(EventChain.canonical(candidate.asPosted()))) {
                 throw ClientError.conflict("client_event_id", "client_event_id " + event.clientEventId()
                         + " was used for another event (" + existing.get().id() + "); retry with the same content "
                         + "or use a new client_event_id");

@@ -6,6 +6,7 @@ import io.coldtrace.api.auth.Principal;
 import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.http.Access;
+import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Policies;
@@ -49,6 +50,9 @@ public final class EventRoutes {
                 .example("/api/v1/events/verify?org_id={org}", null);
         routes.post("/api/v1/events/anchor", Policies.ADMINISTER, this::anchor)
                 .example("{\"org_id\": \"{org}\"}");
+        // before /:id; QA and admins prove the lot tables are what the ledger gives
+        routes.get("/api/v1/events/projections/check", Access.roles(Role.QA, Role.ADMIN), this::checkProjections)
+                .example("/api/v1/events/projections/check?org_id={org}", null);
         routes.get("/api/v1/events/:id", Policies.READ_OPERATIONS,
                 ScopedRoutes.get(db, "event", EventQueries::get, EventRow::toJson));
     }
@@ -72,6 +76,23 @@ public final class EventRoutes {
     }
 
     /** Every chain in view, or only {@code ?org_id=}'s (none when the caller does not see that organisation). */
+    private Future<Void> checkProjections(RoutingContext ctx) {
+        Visibility vis = Visibility.of(ctx);
+        String asked = Params.textQuery(ctx, "org_id", 64);
+        if (asked != null && !vis.admits(asked)) {
+            throw ClientError.notFound("no organisation " + asked);
+        }
+        String org = vis.owner(asked);
+        return db.transaction(c -> {
+            try {
+                return ProjectionCheck.run(c, org);
+            } finally {
+                // the replay wrote only temporary tables; nothing of it stays
+                c.rollback();
+            }
+        }).compose(result -> Responses.ok(ctx, result));
+    }
+
     private Future<Void> verify(RoutingContext ctx) {
         Visibility vis = Visibility.of(ctx);
         String org = Params.textQuery(ctx, "org_id", 64);

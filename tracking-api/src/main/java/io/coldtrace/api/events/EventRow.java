@@ -47,6 +47,13 @@ public record EventRow(long seq, UUID id, String orgId, String clientEventId, St
         return m;
     }
 
+    /** What the caller posted: the content without the trace codes the server assigned (compared on a retry). */
+    Map<String, Object> asPosted() {
+        Map<String, Object> m = content();
+        m.put("body", new EventChain.Json(AssignedCodes.withoutAssigned(body)));
+        return m;
+    }
+
     /** The fields the hash covers, under their column names. */
     Map<String, Object> hashed() {
         Map<String, Object> m = content();

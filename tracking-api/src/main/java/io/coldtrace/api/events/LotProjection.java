@@ -7,7 +7,6 @@ import io.coldtrace.api.events.LotQueries.LotRef;
 import io.coldtrace.api.events.LotQueries.ProductRef;
 import io.coldtrace.api.events.LotQueries.Shortfall;
 import io.coldtrace.api.http.ClientError;
-import io.coldtrace.core.ids.TraceCode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -37,12 +36,15 @@ final class LotProjection {
     /** Lots touched, with the item that first named each (for naming the field of a shortfall). */
     private final Map<UUID, String> touched = new LinkedHashMap<>();
     private final Map<UUID, String> codes = new LinkedHashMap<>();
+    /** The trace codes the ledger assigned to the lots this event bears. */
+    private final Map<String, String> assigned;
 
-    private LotProjection(Connection c, String org, UUID event, Instant at) {
+    private LotProjection(Connection c, String org, UUID event, Instant at, Map<String, String> assigned) {
         this.c = c;
         this.org = org;
         this.event = event;
         this.at = at;
+        this.assigned = assigned;
     }
 
     /** Applies stored event {@code e} (a correction: removes the corrected event's effects, applies its own). */
@@ -51,8 +53,10 @@ final class LotProjection {
             Correction.apply(c, e);
             return;
         }
-        new LotProjection(c, e.orgId(), e.id(), e.eventTime()).run(plan(c, e.orgId(), e.type(),
-                new EventRules.Where(e.siteId(), e.unitId(), e.plotId(), e.partyId()), e.body()), "body");
+        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject(e.body());
+        Map<String, String> assigned = AssignedCodes.take(body);
+        new LotProjection(c, e.orgId(), e.id(), e.eventTime(), assigned).run(plan(c, e.orgId(), e.type(),
+                new EventRules.Where(e.siteId(), e.unitId(), e.plotId(), e.partyId()), body.encode()), "body");
     }
 
     static EventPlan plan(Connection c, String org, String type, EventRules.Where where, String body)
@@ -72,8 +76,9 @@ final class LotProjection {
 
     /** Applies a correction's replacement (its effects carry the correction's id). */
     static void applyReplacement(Connection c, String org, UUID correction, Instant at, EventPlan plan,
-                                 List<UUID> alsoCheck, String correctsField) throws SQLException {
-        LotProjection p = new LotProjection(c, org, correction, at);
+                                 Map<String, String> assigned, List<UUID> alsoCheck, String correctsField)
+            throws SQLException {
+        LotProjection p = new LotProjection(c, org, correction, at, assigned);
         for (UUID lot : alsoCheck) {
             p.touched.putIfAbsent(lot, correctsField);
         }
@@ -135,8 +140,17 @@ final class LotProjection {
                         + " is already mapped to another lot");
             }
         }
-        UUID id = existing.map(LotRef::id).orElseGet(UUID::randomUUID);
-        String trace = b.kind().equals("lot") ? TraceCode.random().value() : null;
+        // the same id whenever the ledger is replayed: the event that first bore it, and its code
+        UUID id = existing.map(LotRef::id).orElseGet(() -> UUID.nameUUIDFromBytes((event + "/" + b.code())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String trace = null;
+        if (b.kind().equals("lot")) {
+            trace = assigned.get(b.code());
+            if (trace == null) {
+                throw new IllegalStateException("event " + event + " bears lot " + b.code() + " without an assigned "
+                        + "trace code");
+            }
+        }
         LotQueries.insertLot(c, id, org, b, product, uom, event, at, trace, existing.isPresent());
         LotQueries.move(c, org, id, event, at, b.at().kind(), b.at().id(), b.quantity(), "born");
         touched.putIfAbsent(id, b.field());

@@ -68,6 +68,9 @@ public record NewEvent(String orgId, String clientEventId, String type, Instant 
     /** The event a request body describes. */
     static NewEvent from(JsonBody b) {
         JsonObject body = b.optObject("body");
+        if (body != null && body.containsKey(AssignedCodes.KEY)) {
+            throw ClientError.invalid("body." + AssignedCodes.KEY, "trace codes are assigned by the server");
+        }
         String corrects = b.optText("corrects_event_id", 64);
         return new NewEvent(b.optText("org_id", 64), b.text("client_event_id", 128), b.text("type", 32),
                 b.optInstant("event_time"), b.optText("event_tz_offset", 16), b.optText("site_id", 64),

@@ -201,6 +201,42 @@ class LotRulesIT {
         assertThat(w.holdings("L1")).isEqualTo("unit void-r1=500, unit void-r2=300");
     }
 
+    @Test
+    void theLedgerHoldsEachLotsTraceCodeAndReplayingItGivesTheStoredProjectionsBack() {
+        LotChain w = packedAndSplit("replay");
+        JsonObject wrong = w.to("move", "r2", h(4), item("L1", 200));
+        expect(w.send(w.event("correction", h(4.5), new JsonObject().put("corrects_event_id", wrong.getString("id"))
+                .put("correction_reason", "wrong pallet"), new JsonObject().put("action", "void"))), 201);
+        w.post("transform", h(5), unit(w, "r1"), new JsonObject().put("kind", "split")
+                .put("inputs", items(item("L1", 500).put("from_unit_id", "replay-r1")))
+                .put("outputs", items(item("L2", 200).put("product_id", "replay-cabbage"),
+                        item("L3", 300).put("product_id", "replay-cabbage"))));
+        // the code each lot carries is the one its birth recorded in the chain
+        String stored = api.rows("SELECT body->'assigned'->>'L2' FROM trace_event WHERE org_id = 'replay' "
+                + "AND type = 'transform'").get(0);
+        assertThat(api.rows("SELECT trace_code FROM lot WHERE org_id = 'replay' AND code = 'L2'"))
+                .containsExactly(stored);
+        String qa = api.token(io.coldtrace.api.auth.Role.QA, "replay");
+        JsonObject check = expect(api.http().get("/api/v1/events/projections/check", qa), 200);
+        assertThat(check.getBoolean("ok")).as(check.encodePrettily()).isTrue();
+        assertThat(check.getInteger("events_replayed")).isEqualTo(8);
+        // a projection row changed behind the ledger's back is named
+        api.sql("UPDATE lot_movement SET delta = delta - 1 WHERE org_id = 'replay' AND reason = 'born' "
+                + "AND lot_id = (SELECT id FROM lot WHERE org_id = 'replay' AND code = 'L3')");
+        check = expect(api.http().get("/api/v1/events/projections/check", qa), 200);
+        assertThat(check.getBoolean("ok")).isFalse();
+        assertThat(check.getJsonArray("differences").encode()).contains("movement L3");
+        // a caller may not assign codes, and a retry without them is the same event
+        JsonObject pack = w.event("pack", h(6), unit(w, "r2"), new JsonObject()
+                .put("inputs", items(item("L1", 10).put("from_unit_id", "replay-r2")))
+                .put("outputs", items(item("L4", 10).put("product_id", "replay-cabbage"))));
+        JsonObject forged = pack.copy();
+        forged.getJsonObject("body").put("assigned", new JsonObject().put("L4", "0000000000000000" + "0"));
+        assertError(w.send(forged), 422, "body.assigned");
+        JsonObject first = expect(w.send(pack), 201);
+        assertThat(expect(w.send(pack), 200).getString("id")).isEqualTo(first.getString("id"));
+    }
+
     private static JsonObject correction(LotChain w, JsonObject corrected, String action, String reason, double kg) {
         JsonObject replacement = new JsonObject().put("type", "harvest").put("event_time", h(0).toString())
                 .put("event_tz_offset", "+08:00").put("plot_id", "fix-plot").put("party_id", "fix-farm")

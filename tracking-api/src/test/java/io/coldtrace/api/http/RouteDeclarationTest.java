@@ -131,6 +131,7 @@ class RouteDeclarationTest {
                 "GET /api/v1/events/:id", readers));
         // custody joined to telemetry (issue 7 §3)
         expected.put("GET /api/v1/lots/:id/custody", readers);
+        expected.put("GET /api/v1/events/projections/check", Access.roles(Role.QA, Role.ADMIN));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())
