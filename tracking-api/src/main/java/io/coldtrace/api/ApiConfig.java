@@ -21,15 +21,25 @@ import io.coldtrace.core.config.Env;
  *       daily records); empty = everything reads the primary</td></tr>
  *   <tr><td>COLDTRACE_DB_READ_USER, _PASSWORD, _POOL_SIZE</td><td>those of the primary</td><td>the replica's
  *       credentials and pool size</td></tr>
+ *   <tr><td>COLDTRACE_PUBLIC_BASE_URL</td><td>(empty)</td><td>scheme, host and optional path prefix of the public
+ *       trace pages that QR codes, labels and Digital Links point at ({base}/t/{trace code}); empty = the address and
+ *       port each request came in on (http://127.0.0.1:8080 locally): set it wherever labels are printed</td></tr>
  * </table>
  *
- * @param readDb the read replica, or null when none is configured
+ * @param readDb        the read replica, or null when none is configured
+ * @param publicBaseUrl the public base URL without a trailing slash, or "" to derive it from each request
  */
 public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize,
-                        DbConfig readDb) {
+                        DbConfig readDb, String publicBaseUrl) {
     /** Without a read replica. */
     public ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize) {
         this(httpPort, httpHost, db, metricsToken, workerPoolSize, null);
+    }
+
+    /** With the public base URL derived from each request. */
+    public ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize,
+                     DbConfig readDb) {
+        this(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, "");
     }
 
     public ApiConfig {
@@ -52,6 +62,7 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
         if (workerPoolSize < 1 || workerPoolSize > 200) {
             throw new ConfigException("COLDTRACE_API_WORKER_POOL_SIZE must be within 1..200, was " + workerPoolSize);
         }
+        publicBaseUrl = PublicBaseUrl.check(publicBaseUrl);
     }
 
     public static ApiConfig from(Env env) {
@@ -62,7 +73,8 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
                 db,
                 env.string("COLDTRACE_METRICS_TOKEN", ""),
                 env.integer("COLDTRACE_API_WORKER_POOL_SIZE", 8, 1, 200),
-                readDb(env, db));
+                readDb(env, db),
+                env.string("COLDTRACE_PUBLIC_BASE_URL", ""));
     }
 
     /** The replica's settings: its URL, with the primary's user, password and pool size unless overridden. */
@@ -90,6 +102,7 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
     public String toString() {
         return "ApiConfig[http=" + httpHost + ":" + httpPort + ", db=" + db.url()
                 + (readDb == null ? "" : ", read db=" + readDb.url()) + ", workers=" + workerPoolSize
-                + ", metrics=" + (metricsEnabled() ? "token set" : "disabled") + "]";
+                + ", metrics=" + (metricsEnabled() ? "token set" : "disabled")
+                + ", public=" + (publicBaseUrl.isEmpty() ? "(each request's address)" : publicBaseUrl) + "]";
     }
 }
