@@ -134,6 +134,21 @@ class LabelSheetIT {
     }
 
     @Test
+    void aRunTooLargeForOnePdfIsRefusedNamingCopies() {
+        acme.harvest("B3", 26, PACKED);
+        String[] lots = new String[26];
+        for (int i = 0; i < lots.length; i++) {
+            lots[i] = "BIG-" + i;
+        }
+        String event = acme.pack("B3", PACKED.plusSeconds(60), 1, lots).getString("id");
+        // 26 lots of 65 labels are 104 sheets
+        assertError(api.http().get("/api/v1/events/" + event + "/labels.pdf?copies=65", acme.operator), 422,
+                "copies");
+        assertThat(api.http().get("/api/v1/events/" + event + "/labels.pdf?copies=63", acme.operator).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aVoidedLotsLabelsAreRefused() {
         acme.harvest("B2", 50, PACKED);
         JsonObject pack = acme.pack("B2", PACKED.plusSeconds(60), 50, "V-1");
