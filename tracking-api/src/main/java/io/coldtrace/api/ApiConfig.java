@@ -25,14 +25,18 @@ import java.nio.file.Path;
  *   <tr><td>COLDTRACE_API_DATA_DIR</td><td>data (in the working directory)</td><td>the API's own files (the
  *       event ledger's anchor log); created when missing</td></tr>
  *   <tr><td>COLDTRACE_ANCHOR_*</td><td>see {@link AnchorConfig}</td><td>outside anchors of the event ledger</td></tr>
+ *   <tr><td>COLDTRACE_PUBLIC_BASE_URL</td><td>(empty)</td><td>scheme, host and optional path prefix of the public
+ *       trace pages that QR codes, labels and Digital Links point at ({base}/t/{trace code}); empty = the address and
+ *       port each request came in on (http://127.0.0.1:8080 locally): set it wherever labels are printed</td></tr>
  * </table>
  *
- * @param readDb  the read replica, or null when none is configured
- * @param dataDir the API's data directory
- * @param anchor  the event ledger's anchor settings
+ * @param readDb        the read replica, or null when none is configured
+ * @param dataDir       the API's data directory
+ * @param anchor        the event ledger's anchor settings
+ * @param publicBaseUrl the public base URL without a trailing slash, or "" to derive it from each request
  */
 public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize,
-                        DbConfig readDb, Path dataDir, AnchorConfig anchor) {
+                        DbConfig readDb, Path dataDir, AnchorConfig anchor, String publicBaseUrl) {
     /** The data directory when COLDTRACE_API_DATA_DIR is not set. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
@@ -41,11 +45,18 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
         this(httpPort, httpHost, db, metricsToken, workerPoolSize, null);
     }
 
-    /** With the default data directory and anchor settings. */
+    /** With the default data directory and anchor settings, the public base URL derived from each request. */
     public ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize,
                      DbConfig readDb) {
         this(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, DEFAULT_DATA_DIR,
-                AnchorConfig.defaults(DEFAULT_DATA_DIR));
+                AnchorConfig.defaults(DEFAULT_DATA_DIR), "");
+    }
+
+    /** With the default data directory and anchor settings. */
+    public ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize,
+                     DbConfig readDb, String publicBaseUrl) {
+        this(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, DEFAULT_DATA_DIR,
+                AnchorConfig.defaults(DEFAULT_DATA_DIR), publicBaseUrl);
     }
 
     public ApiConfig {
@@ -74,6 +85,7 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
         if (anchor == null) {
             anchor = AnchorConfig.defaults(dataDir);
         }
+        publicBaseUrl = PublicBaseUrl.check(publicBaseUrl);
     }
 
     public static ApiConfig from(Env env) {
@@ -85,12 +97,13 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
                 db,
                 env.string("COLDTRACE_METRICS_TOKEN", ""),
                 env.integer("COLDTRACE_API_WORKER_POOL_SIZE", 8, 1, 200),
-                readDb(env, db), dataDir, AnchorConfig.from(env, dataDir));
+                readDb(env, db), dataDir, AnchorConfig.from(env, dataDir),
+                env.string("COLDTRACE_PUBLIC_BASE_URL", ""));
     }
 
     /** The same settings with the API's files in {@code dir} and anchors as {@code anchors} (tests). */
     public ApiConfig withFiles(Path dir, AnchorConfig anchors) {
-        return new ApiConfig(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, dir, anchors);
+        return new ApiConfig(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, dir, anchors, publicBaseUrl);
     }
 
     /** The replica's settings: its URL, with the primary's user, password and pool size unless overridden. */
@@ -119,6 +132,6 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
         return "ApiConfig[http=" + httpHost + ":" + httpPort + ", db=" + db.url()
                 + (readDb == null ? "" : ", read db=" + readDb.url()) + ", workers=" + workerPoolSize
                 + ", metrics=" + (metricsEnabled() ? "token set" : "disabled") + ", data=" + dataDir + ", " + anchor
-                + "]";
+                + ", public=" + (publicBaseUrl.isEmpty() ? "(each request's address)" : publicBaseUrl) + "]";
     }
 }

@@ -68,6 +68,20 @@ class ApiConfigTest {
     }
 
     @Test
+    void thePublicBaseUrlIsDerivedUnlessSetAndLosesItsTrailingSlash() {
+        assertThat(ApiConfig.from(new Env(Map.of())).publicBaseUrl()).isEmpty();
+        assertThat(ApiConfig.from(new Env(Map.of("COLDTRACE_PUBLIC_BASE_URL", "https://trace.example.com/")))
+                .publicBaseUrl()).isEqualTo("https://trace.example.com");
+        assertThat(ApiConfig.from(new Env(Map.of("COLDTRACE_PUBLIC_BASE_URL", "http://10.0.0.5:8080/ct//")))
+                .publicBaseUrl()).isEqualTo("http://10.0.0.5:8080/ct");
+        for (String bad : new String[] {"trace.example.com", "ftp://x.example.com", "https://x.example.com/?a=1",
+                "https://x.example.com/#top", "https://user@x.example.com", "https:///path", "http://bad host"}) {
+            assertThatThrownBy(() -> ApiConfig.from(new Env(Map.of("COLDTRACE_PUBLIC_BASE_URL", bad))))
+                    .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_PUBLIC_BASE_URL");
+        }
+    }
+
+    @Test
     void withoutAReadUrlThereIsNoReplica() {
         assertThat(ApiConfig.from(new Env(Map.of("COLDTRACE_DB_READ_USER", "reader"))).readDb()).isNull();
     }

@@ -133,6 +133,11 @@ final class LotProjection {
             throw ClientError.invalid(b.field() + (b.kind().equals("lot") ? ".lot" : ""), "lot " + b.code()
                     + " already exists (born " + existing.get().bornAt() + "): a new lot needs a new code");
         }
+        if (b.externalCode() != null && existing.isPresent() && existing.get().externalCode() != null
+                && !existing.get().externalCode().equals(b.externalCode())) {
+            throw ClientError.invalid(b.field() + ".external_code", "lot " + b.code() + " is mapped to external "
+                    + "code " + existing.get().externalCode() + "; QA changes it with PUT /api/v1/lots/:id/external-code");
+        }
         if (b.externalCode() != null) {
             Optional<String> holder = LotQueries.lotWithExternalCode(c, b.externalCode());
             if (holder.isPresent() && !holder.get().equals(b.code())) {

@@ -13,7 +13,7 @@ import java.util.UUID;
 /** SQL of the lot projections (V9): written only by {@link LotProjection}, inside the event's transaction. */
 final class LotQueries {
     private static final Sql LOT_BY_CODE = Sql.of("""
-            SELECT id, code, kind, product_id, uom, born_at, quantity, voided_by FROM lot
+            SELECT id, code, kind, product_id, uom, born_at, quantity, voided_by, external_code FROM lot
             WHERE org_id = :org AND code = :code""");
     private static final Sql PRODUCT = Sql.of("""
             SELECT commodity, variety, unit_of_measure FROM product WHERE id = :id AND org_id = :org""");
@@ -28,7 +28,7 @@ final class LotQueries {
             UPDATE lot SET kind = :kind, product_id = :product, commodity = :commodity, variety = :variety, uom = :uom,
                     quantity = :quantity, born_event_id = :event, born_at = :at, plot_id = :plot, site_id = :site,
                     unit_id = :unit, grower_name = :grower, grower_phone = :phone,
-                    trace_code = COALESCE(trace_code, :trace), external_code = COALESCE(:external, external_code),
+                    trace_code = COALESCE(trace_code, :trace), external_code = COALESCE(external_code, :external),
                     voided_by = NULL
             WHERE id = :id""");
     private static final Sql INSERT_MOVEMENT = Sql.of("""
@@ -77,7 +77,7 @@ final class LotQueries {
 
     /** A lot as the rules need it. */
     record LotRef(UUID id, String code, String kind, String productId, String uom, Instant bornAt,
-                  BigDecimal quantity, UUID voidedBy) {
+                  BigDecimal quantity, UUID voidedBy, String externalCode) {
     }
 
     record ProductRef(String commodity, String variety, String uom) {
@@ -99,7 +99,7 @@ final class LotQueries {
         return LOT_BY_CODE.bind("org", org).bind("code", code).first(c, rs -> new LotRef(
                 rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("kind"),
                 rs.getString("product_id"), rs.getString("uom"), Rows.instant(rs, "born_at"),
-                rs.getBigDecimal("quantity"), rs.getObject("voided_by", UUID.class)));
+                rs.getBigDecimal("quantity"), rs.getObject("voided_by", UUID.class), rs.getString("external_code")));
     }
 
     static Optional<ProductRef> product(Connection c, String org, String id) throws SQLException {

@@ -10,6 +10,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import io.coldtrace.api.http.CjkFont;
 import io.coldtrace.api.history.AlarmRow;
 import io.coldtrace.api.history.HistoryPoint;
 import io.coldtrace.core.quality.Excursion;

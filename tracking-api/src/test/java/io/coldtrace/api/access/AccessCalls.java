@@ -44,8 +44,9 @@ final class AccessCalls implements AutoCloseable {
             return status == 303 && location != null && location.startsWith("/login");
         }
 
+        /** A redirect (303 after a form, 307 of a Digital Link to a trace page) anywhere but the login page. */
         boolean redirectedElsewhere() {
-            return status == 303 && location != null && !location.startsWith("/login");
+            return status / 100 == 3 && location != null && !location.startsWith("/login");
         }
     }
 

@@ -101,7 +101,8 @@ class AccessTableIT {
                 assertThat(r.body()).as("another organisation's rows leak: " + what)
                         .doesNotContain(AccessWorld.owned(shared).toArray(String[]::new));
             }
-            case NOT_FOUND -> assertThat(r.status()).as("another organisation's row: " + what).isEqualTo(404);
+            case NOT_FOUND -> assertThat(r.status())
+                    .as("another organisation's row, or a public route naming nothing: " + what).isEqualTo(404);
             case INVALID -> assertThat(r.status()).as("a body naming another organisation: " + what).isEqualTo(422);
             case FORBIDDEN -> assertThat(r.status()).as("a role the route does not name: " + what).isEqualTo(403);
             case UNAUTHORIZED -> {
@@ -150,10 +151,17 @@ class AccessTableIT {
     enum Expected {
         OK, OK_WITHOUT_OTHERS_ROWS, NOT_FOUND, INVALID, FORBIDDEN, UNAUTHORIZED;
 
+        /**
+         * Public routes that exist to say why a request names nothing: a GS1 product link, or one with the lot in its
+         * query string (domain.md §2), is a 404 with its reason for everyone.
+         */
+        static final java.util.Set<String> REFUSED_TO_ALL = java.util.Set.of("/01/:gtin");
+
         static Expected of(Access access, Caller caller, AccessCalls.Request request, String path, String target) {
             boolean metricsScraper = TestApi.METRICS_TOKEN.equals(caller.credentials());
             return switch (access.kind()) {
-                case PUBLIC, PROBE -> OK;
+                case PUBLIC -> REFUSED_TO_ALL.contains(path) ? NOT_FOUND : OK;
+                case PROBE -> OK;
                 case METRICS -> metricsScraper ? OK : UNAUTHORIZED;
                 case ROLES -> {
                     if (caller.role() == null) {

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class AccessWorld {
     private static final AtomicInteger SEQ = new AtomicInteger();
+    /** The GTIN of every fixture product (domain.md §2's valid GTIN-14 vector). */
+    static final String GTIN = "09520123456788";
 
     private final Seeds seeds;
 
@@ -65,6 +67,9 @@ final class AccessWorld {
                         + f.get("product") + "\", \"quantity\": 100, \"uom\": \"box\"}]}").id().toString());
         f.put("lot-code", n + "-lot");
         f.put("lot", seeds.lotId(org, n + "-lot"));
+        f.put("trace-code", seeds.traceCode(f.get("lot")));
+        // every fixture product has this GTIN: a Digital Link names one lot by it and the (unique) lot code
+        f.put("gtin", seeds.gtin(f.get("product"), GTIN));
         f.put("new", n + "-new");
         f.put("token", token);
         return f;

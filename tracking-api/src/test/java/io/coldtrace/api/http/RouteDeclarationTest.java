@@ -132,12 +132,21 @@ class RouteDeclarationTest {
         // custody joined to telemetry (issue 7 §3)
         expected.put("GET /api/v1/lots/:id/custody", readers);
         expected.put("GET /api/v1/events/projections/check", Access.roles(Role.QA, Role.ADMIN));
+        // trace codes in print (issue 7 §4): staff read QR images and label sheets; operators and QA map external codes
+        expected.putAll(Map.of(
+                "GET /api/v1/lots/:id/qr.svg", readers,
+                "GET /api/v1/lots/:id/qr.png", readers,
+                "GET /api/v1/lots/:id/labels.pdf", readers,
+                "GET /api/v1/events/:id/labels.pdf", readers,
+                "PUT /api/v1/lots/:id/external-code", responders));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())
                 .extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrder("POST /api/v1/session", "POST /api/v1/session/logout", "GET /login",
-                        "GET /assets/*", "GET /vendor/uplot/*");
+                        "GET /assets/*", "GET /vendor/uplot/*",
+                        // a trace code's QR image and GS1 Digital Link resolution (issue 7 §4)
+                        "GET /t/:code/qr.svg", "GET /t/:code/qr.png", "GET /01/:gtin/10/:lot", "GET /01/:gtin");
         declared.entrySet().removeIf(e -> e.getValue().kind() == Access.Kind.PUBLIC);
         assertThat(declared).containsExactlyInAnyOrderEntriesOf(expected);
     }

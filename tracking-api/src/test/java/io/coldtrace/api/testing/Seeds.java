@@ -294,6 +294,35 @@ public final class Seeds implements AutoCloseable {
         });
     }
 
+    /** The trace code of lot {@code lotId} as stored (17 characters, no groups). */
+    public String traceCode(String lotId) {
+        return run(c -> {
+            try (var ps = c.prepareStatement("SELECT trace_code FROM lot WHERE id = ?::uuid")) {
+                ps.setString(1, lotId);
+                try (var rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getString(1) == null) {
+                        throw new IllegalStateException("no trace code for lot " + lotId);
+                    }
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    /** Gives product {@code product} the GTIN-14 {@code gtin14}; returns it. */
+    public String gtin(String product, String gtin14) {
+        return run(c -> {
+            try (var ps = c.prepareStatement("UPDATE product SET gtin = ? WHERE id = ?")) {
+                ps.setString(1, gtin14);
+                ps.setString(2, product);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("no product " + product);
+                }
+                return gtin14;
+            }
+        });
+    }
+
     public WebhookRow webhook(String org, String url, String secret) {
         return run(c -> WebhookQueries.insert(c, new NewWebhook(org, url, secret)));
     }

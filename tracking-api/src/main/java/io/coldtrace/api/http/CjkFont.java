@@ -1,4 +1,4 @@
-package io.coldtrace.api.record;
+package io.coldtrace.api.http;
 
 import com.lowagie.text.pdf.BaseFont;
 import java.nio.file.Files;
@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The TrueType font PDF records are written in: one that has Simplified Chinese, Latin and °. Found among the
- * Debian font packages below (first match wins); .ci/run installs fonts-wqy-microhei. Loaded once, on first use.
+ * The TrueType font PDFs (daily records, label sheets) are written in: one that has Simplified Chinese, Latin and °,
+ * embedded (subset) so any reader shows it. Found among the Debian font packages below (first match wins); .ci/run
+ * installs fonts-wqy-microhei. Loaded once per instance, on first use.
  */
-final class CjkFont {
+public final class CjkFont {
     /** Debian package to install when no font is found. */
-    static final String PACKAGE = "fonts-wqy-microhei";
+    public static final String PACKAGE = "fonts-wqy-microhei";
     /** Candidate files; a ",0" suffix selects the first face of a TrueType collection. */
     static final List<String> CANDIDATES = List.of(
             "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -21,7 +22,7 @@ final class CjkFont {
     private BaseFont font;
 
     /** The font; fails with the package to install when none of the candidates exists. */
-    synchronized BaseFont get() {
+    public synchronized BaseFont get() {
         if (font == null) {
             font = load();
         }
@@ -38,7 +39,7 @@ final class CjkFont {
                 }
             }
         }
-        throw new IllegalStateException("no font with Chinese glyphs for PDF records: none of " + CANDIDATES
+        throw new IllegalStateException("no font with Chinese glyphs for PDFs: none of " + CANDIDATES
                 + " exists; install one (apt-get install " + PACKAGE + ")");
     }
 }
