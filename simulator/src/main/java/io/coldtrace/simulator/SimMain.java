@@ -45,7 +45,7 @@ public final class SimMain {
                                    %s
                                    per-message probabilities: dropout probe_missing duplicates reorder malformed
                                    per device-hour rates: door_open compressor clock_skew offline
-                                   per truck leg probability: reefer_failure (compartment A fails 2–4 h mid-leg)
+                                   per truck leg probability: reefer_failure (compartment A fails 3–5 h mid-leg)
               --backfill-hours H   first publish the past H hours as fast as possible (default 0)
               --duration-s N       how long to run live, 0 = forever (default 0)
 

@@ -22,7 +22,7 @@ public enum FaultKind {
     /** Device offline for 10–60 min, buffering readings, then uploading them all in one message. Per device-hour. */
     OFFLINE("offline", Rate.PER_DEVICE_HOUR),
     /**
-     * A reefer truck's compartment A compressor fails for 2–4 h in the middle of a leg; the rate is the probability
+     * A reefer truck's compartment A compressor fails for 3–5 h in the middle of a leg; the rate is the probability
      * per leg, decided by the truck's timetable from the seed (not the tick), so a business plan knows which loads
      * ride through it. Per truck leg.
      */

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * position moves linearly with time along the straight line; the reported speed wanders around the average) and
  * stops 45–90 min at each site; the rest of the period it waits at home. Doors are open for the first 15–40 min of a
  * stop (unloading) and the last 10–25 min before leaving (loading). With a reefer-failure rate {@code p}, each leg's
- * compartment A compressor fails with probability {@code p} for 2–4 h starting a fifth to half into the leg.
+ * compartment A compressor fails with probability {@code p} for 3–5 h starting a fifth to half into the leg.
  */
 public final class TruckTimetable {
     static final double PLANNING_KMH = 66.0;
@@ -134,7 +134,7 @@ public final class TruckTimetable {
             // drawn whether or not failures are on, so turning them on changes nothing else
             boolean fails = r.nextDouble() < failureRate;
             double startFraction = 0.2 + r.nextDouble() * 0.3;
-            Duration failFor = Duration.ofMinutes(120 + r.nextInt(121));
+            Duration failFor = Duration.ofMinutes(180 + r.nextInt(121));
             Instant failFrom = null;
             Instant failUntil = null;
             if (fails) {
