@@ -19,8 +19,8 @@ import java.util.PriorityQueue;
  * clock the telemetry runs on) reaches its time: first everything already past since {@code from} (the world's
  * backfilled start; events over 24 h old are then flagged late_recorded by the API), then live. Plans a day ahead, a
  * day at a time. A receive's handover temperature is the truck compartment's last logged value (the probe its
- * profile judges) in the 30 min before. A retry after a restart gets 200 for what was posted before; 409 (same id,
- * other content, e.g. another reading) is counted and passed.
+ * profile judges) in the 30 min before it arrived. A retry after a restart gets 200 for what was posted before; 409
+ * (same id, other content, e.g. another reading) is counted and passed.
  */
 public final class BusinessPoster {
     static final Duration AHEAD = Duration.ofDays(1);
@@ -126,8 +126,8 @@ public final class BusinessPoster {
     private void post(PlannedEvent e) throws ProvisionException, InterruptedException {
         ObjectNode body = e.event().deepCopy();
         String reading = "";
-        if (e.handoverFrom() != null) {
-            Double c = loggedTemperature(e.handoverFrom(), e.at());
+        if (e.handover() != null) {
+            Double c = loggedTemperature(e.handover().unitId(), e.handover().readAt());
             if (c != null) {
                 ((ObjectNode) body.get("body")).put("handover_temp_c", c);
                 reading = " handover " + c + " °C";

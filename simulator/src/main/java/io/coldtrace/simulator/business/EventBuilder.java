@@ -26,14 +26,14 @@ final class EventBuilder {
     }
 
     /** A new event of {@code type} at {@code at}; place fields go on the returned node, details in its body. */
-    ObjectNode add(String step, String type, Instant at, String handoverFrom) {
+    ObjectNode add(String step, String type, Instant at, PlannedEvent.Handover handover) {
         ObjectNode e = Json.mapper().createObjectNode()
                 .put("client_event_id", idPrefix + step)
                 .put("type", type)
                 .put("event_time", at.toString())
                 .put("event_tz_offset", OFFSET);
         e.putObject("body");
-        events.add(new PlannedEvent(at, idPrefix + step, type, e, handoverFrom));
+        events.add(new PlannedEvent(at, idPrefix + step, type, e, handover));
         return e;
     }
 

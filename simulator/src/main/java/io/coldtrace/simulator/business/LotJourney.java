@@ -70,7 +70,8 @@ public record LotJourney(String key, String batch, String lot, String lotA, Stri
         Instant packAt = preCool.plus(Duration.ofMinutes(60 + r.nextInt(31)));
         long units = (long) Math.floor(kg * (0.90 + r.nextDouble() * 0.05) / p.kgPerUnit());
         String lot = p.code() + "-" + DAY.format(packAt) + "-" + key;
-        ObjectNode pack = at(ev.add("pack", "pack", packAt, null), preCooler, origin).put("party_id", org + "-operator");
+        ObjectNode pack = at(ev.add("pack", "pack", packAt, null), preCooler, origin)
+                .put("party_id", org + "-operator");
         items(body(pack), "inputs", batch, units * p.kgPerUnit(), "kg");
         output(body(pack).putArray("outputs"), lot, p.productId(), units, p.uom());
         ObjectNode culls = ev.add("culls", "loss", packAt.plus(Duration.ofMinutes(5)), null);
@@ -135,7 +136,8 @@ public record LotJourney(String key, String batch, String lot, String lotA, Stri
         body(ship).put("to_party_id", org + "-operator");
         document(body(ship), "delivery_note", "DN-" + lot);
         Instant at = leg.arrive().plus(Duration.ofMinutes(3 + 2L * j));
-        ObjectNode receive = ev.add("receive" + suffix, "receive", at, truck.unitId()).put("site_id", leg.to().id())
+        ObjectNode receive = ev.add("receive" + suffix, "receive", at,
+                new PlannedEvent.Handover(truck.unitId(), leg.arrive())).put("site_id", leg.to().id())
                 .put("party_id", org + "-carrier");
         items(body(receive), "lots", lot, q, uom);
         body(receive).put("acceptance", "accept").put("handover_temp_c", setpoint(truck.tempClass()));

@@ -115,7 +115,11 @@ class BusinessPlanTest {
                     assertThat(truck.doorsOpen(e.at())).as("doors open while loading " + e.clientEventId()).isTrue();
                 }
                 if (e.type().equals("receive")) {
-                    assertThat(e.handoverFrom()).startsWith("TR" + j.trunk().truck() + "-A");
+                    var truck = w.trucks().get(j.trunk().truck() - 1);
+                    assertThat(e.handover().unitId()).isEqualTo("TR" + j.trunk().truck() + "-A");
+                    assertThat(e.handover().readAt()).isIn(j.trunk().arrive(),
+                            j.forward() == null ? null : j.forward().arrive());
+                    assertThat(truck.doorsOpen(e.handover().readAt().minusSeconds(60))).isFalse();
                 }
             }
         }
