@@ -2,7 +2,8 @@
 # Builds ColdTrace and runs it on this machine: a private Mosquitto with the project's broker config, ingest,
 # tracking-api and the simulator's world, against the local PostgreSQL (database "coldtrace"), with the world's
 # organisation, sites, limit profiles, units, parties, products, farm plots and device bindings provisioned through
-# tracking-api. Ctrl-C stops it all.
+# tracking-api, and the world's business (harvests to deliveries, the last two days at once, then live) posted
+# through the API as an operator. Ctrl-C stops it all.
 #
 #   deploy/run-local.sh [--no-build] [--world-flags "--seed 7 --sites 4 --backfill-hours 6"]
 #
@@ -14,12 +15,14 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 build=1
 # One set of world flags for both `provision` and `world`, so the master data matches what is simulated.
-world_flags="--seed 42 --backfill-hours 6"
+# Two days of past: the lots harvested since have their whole journey recorded, over telemetry of the same hours; half
+# the trucks' legs have compartment A's compressor fail for a few hours (the lots on them show that excursion).
+world_flags="--seed 42 --backfill-hours 48 --faults reefer_failure=0.5"
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
     --world-flags) world_flags="$2"; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -110,12 +113,34 @@ else
   echo "provisioning failed; see $run/logs/provision.log:" >&2; tail -n 5 "$run/logs/provision.log" >&2; exit 1
 fi
 
+# The business runs as the people of the organisation would: an operator's token, events through the API.
+step "business (simulator business $world_flags)"
+operator_token=$(java -jar tracking-api/target/coldtrace-api.jar create-token --role operator --org demo --name "local business $(date +%F_%T)" 2>>"$run/logs/tracking-api.log" | tail -n 1)
+java -jar simulator/target/coldtrace-simulator.jar business --api "http://127.0.0.1:$COLDTRACE_API_HTTP_PORT" \
+  --token "$operator_token" $world_flags > "$run/logs/business.log" 2>&1 & pids+=($!)
+for _ in $(seq 1 240); do grep -q '^business backfill done' "$run/logs/business.log" && break; sleep 0.5; done
+grep '^business backfill done' "$run/logs/business.log" || echo "the business backfill is still running; see $run/logs/business.log" >&2
+
+# Buyer pages of a few delivered lots, one that rode through a reefer failure first when there is one.
+# TODO(lead): read the trace code through the API (GET /api/v1/lots/by-code/{code} -> trace_code) once the lots read
+# API is merged, instead of this psql query (the simulator itself has no database access).
+buyer_pages=""
+for code in $( (grep '^lot delivered: .*reefer failure' "$run/logs/business.log"; grep '^lot delivered: ' "$run/logs/business.log" | grep -v 'reefer failure') | awk '{print $3}' | head -n 3); do
+  tc=$(psql -h "$pghost" -p "$pgport" -U "$COLDTRACE_DB_USER" -d "$dbname" -tAc \
+    "SELECT regexp_replace(trace_code, '^(.{4})(.{4})(.{4})(.{4})(.)$', '\\1-\\2-\\3-\\4-\\5') FROM lot WHERE org_id = 'demo' AND code = '$code'")
+  note=$(grep -q "^lot delivered: $code .*reefer failure" "$run/logs/business.log" && echo " (rode through a reefer failure)" || true)
+  if [ -n "$tc" ]; then
+    buyer_pages+="  buyer page     http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/t/$tc   lot $code$note"$'\n'
+  fi
+done
+
 cat <<INFO
 
 ColdTrace is running.
   sign in        http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/login   (with the admin token below)
   overview       http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/overview
   alarms         http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/alarms
+${buyer_pages}  events         curl -H 'Authorization: Bearer $operator_token' 'http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/api/v1/events?limit=20'
   tracking-api   http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/ready
   latest values  curl -H 'Authorization: Bearer $admin_token' http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/api/v1/devices/latest
   admin token    $admin_token   (printed once; create more with: java -jar tracking-api/target/coldtrace-api.jar create-token --role operator --org ORG --name NAME)
@@ -123,7 +148,7 @@ ColdTrace is running.
   metrics        curl -H 'Authorization: Bearer $COLDTRACE_METRICS_TOKEN' http://127.0.0.1:$COLDTRACE_INGEST_HTTP_PORT/metrics
   broker         $COLDTRACE_MQTT_URL  (mosquitto_sub -p $mqtt_port -t 'coldtrace/v1/#' -v)
   database       psql -h $pghost -p $pgport -U $COLDTRACE_DB_USER $dbname
-  logs           $run/logs/ (broker: $run/mosquitto/mosquitto.log)
+  logs           $run/logs/ (business: $run/logs/business.log; broker: $run/mosquitto/mosquitto.log)
 Press Ctrl-C to stop.
 INFO
 

@@ -31,6 +31,7 @@ public final class SimMain {
     static final String USAGE = """
             usage: java -jar coldtrace-simulator.jar [world] [flags]
                    java -jar coldtrace-simulator.jar provision --token TOKEN [flags] [world flags]
+                   java -jar coldtrace-simulator.jar business --token OPERATOR_TOKEN [flags] [world flags]
                    java -jar coldtrace-simulator.jar load [flags]
 
             world: publish telemetry of simulated cold rooms and reefer trucks
@@ -44,6 +45,7 @@ public final class SimMain {
                                    %s
                                    per-message probabilities: dropout probe_missing duplicates reorder malformed
                                    per device-hour rates: door_open compressor clock_skew offline
+                                   per truck leg probability: reefer_failure (compartment A fails 3–5 h mid-leg)
               --backfill-hours H   first publish the past H hours as fast as possible (default 0)
               --duration-s N       how long to run live, 0 = forever (default 0)
 
@@ -56,6 +58,19 @@ public final class SimMain {
               --wait-devices-s N   wait this long for devices that have not reported yet (default 120)
               world flags          as for world; --seed --sites --rooms-per-site --trucks shape what is created,
                                    --backfill-hours moves the bindings' start back; the others are accepted, unused
+
+            business: post the world's business through tracking-api as its people would: farms harvest, the
+            origin stores pre-cool, pack and store lots, trucks carry them on their timetable to the consolidation
+            centres (handover temperature from the truck's logger), which split them and deliver to buyers or send
+            them on to the forward warehouses. The same seed gives the same events (client_event_id from the seed and
+            the step, so a restart re-posts harmlessly); the past since the world's start is posted at once (events
+            over 24 h old are flagged late_recorded), then each event when the clock reaches it
+              --api URL            tracking-api (default $COLDTRACE_API_URL or http://127.0.0.1:8080)
+              --token TOKEN        an operator token of the organisation (default $COLDTRACE_API_TOKEN; required)
+              --org ID             the organisation (default demo)
+              world flags          as for world: --seed --sites --rooms-per-site --trucks shape the plan,
+                                   --backfill-hours its start, --duration-s how long it runs live (0 = forever),
+                                   --faults reefer_failure=P which legs have compartment A fail
 
             load: publish benchmark telemetry as fast as asked and report what the broker acknowledged
               --mqtt URL           broker (default as above)
@@ -91,9 +106,10 @@ public final class SimMain {
             return switch (command) {
                 case "world" -> world(worldConfig(flags, mqttDefault), out);
                 case "provision" -> ProvisionCommand.run(ProvisionCommand.parse(flags, env), out, err);
+                case "business" -> BusinessCommand.run(BusinessCommand.parse(flags, env), out, err);
                 case "load" -> load(flags, mqttDefault, err, out);
                 default -> throw new Args.UsageException("unknown command '" + command
-                        + "' (world, provision or load)");
+                        + "' (world, provision, business or load)");
             };
         } catch (Args.UsageException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());

@@ -12,9 +12,10 @@ public record FaultConfig(Map<FaultKind, Double> rates) {
             if (v == null || !Double.isFinite(v) || v < 0) {
                 throw new IllegalArgumentException("fault rate " + k.wire() + " must be a number >= 0, was " + v);
             }
-            if (k.rate() == FaultKind.Rate.PER_MESSAGE && v > 1) {
-                throw new IllegalArgumentException("fault rate " + k.wire() + " is a probability per message and must be"
-                        + " within 0..1, was " + v);
+            if (k.rate() != FaultKind.Rate.PER_DEVICE_HOUR && v > 1) {
+                String per = k.rate() == FaultKind.Rate.PER_MESSAGE ? "message" : "truck leg";
+                throw new IllegalArgumentException("fault rate " + k.wire() + " is a probability per " + per
+                        + " and must be within 0..1, was " + v);
             }
             copy.put(k, v);
         });

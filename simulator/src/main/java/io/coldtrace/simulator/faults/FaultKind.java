@@ -21,11 +21,17 @@ public enum FaultKind {
     REORDER("reorder", Rate.PER_MESSAGE),
     /** Device offline for 10–60 min, buffering readings, then uploading them all in one message. Per device-hour. */
     OFFLINE("offline", Rate.PER_DEVICE_HOUR),
+    /**
+     * A reefer truck's compartment A compressor fails for 3–5 h in the middle of a leg; the rate is the probability
+     * per leg, decided by the truck's timetable from the seed (not the tick), so a business plan knows which loads
+     * ride through it. Per truck leg.
+     */
+    REEFER_FAILURE("reefer_failure", Rate.PER_TRUCK_LEG),
     /** The payload is replaced by a malformed one (see {@link Malformation}). Per message. */
     MALFORMED("malformed", Rate.PER_MESSAGE);
 
     /** What a rate counts. */
-    public enum Rate { PER_MESSAGE, PER_DEVICE_HOUR }
+    public enum Rate { PER_MESSAGE, PER_DEVICE_HOUR, PER_TRUCK_LEG }
 
     private final String wire;
     private final Rate rate;

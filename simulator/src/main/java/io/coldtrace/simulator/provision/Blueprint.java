@@ -76,7 +76,7 @@ public record Blueprint(ObjectNode org, List<ObjectNode> sites, List<ObjectNode>
     }
 
     /** {@code ORG1-R1} for cold room CR-ORG1-1, {@code TR3-B} for compartment TR-3-B of truck 3. */
-    static String unitId(SimUnit u) {
+    public static String unitId(SimUnit u) {
         if (u instanceof TruckCompartment c) {
             return "TR" + c.truck().number() + "-" + lastSegment(u);
         }

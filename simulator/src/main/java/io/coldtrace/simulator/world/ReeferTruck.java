@@ -2,95 +2,74 @@ package io.coldtrace.simulator.world;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.SplittableRandom;
 
 /**
- * A reefer truck driving between sites: legs at 55–90 km/h along a straight line between the sites (position
- * interpolated by distance covered), stops of 45–90 min at each site with the doors open for the first 15–40 min.
+ * A reefer truck driving between sites on its {@link TruckTimetable}: legs along a straight line between the sites
+ * (position interpolated by time), stops of 45–90 min at each site with the doors open while unloading and loading.
+ * Its state is a function of the time only, so a world started at another time, or ticked in other steps, sees the
+ * same truck in the same place.
  */
 public final class ReeferTruck {
     private final int number;
     private final Site home;
-    private final List<Site> sites;
-    private final SplittableRandom rng;
+    private final TruckTimetable timetable;
+    private Instant now;
+    private TruckTimetable.Position position;
 
-    private Site from;
-    private Site to;
-    private double legKm;
-    private double doneKm;
-    private double speedKmh;
-    private Instant stopUntil;
-    private Instant doorsOpenUntil;
-
-    ReeferTruck(int number, Site home, List<Site> sites, Instant start, SplittableRandom rng) {
+    ReeferTruck(int number, Site home, TruckTimetable timetable, Instant start) {
         this.number = number;
         this.home = home;
-        this.sites = List.copyOf(sites);
-        this.rng = rng;
-        this.from = home;
-        this.to = home;
-        // Start somewhere in a stop so trucks are not in lock-step.
-        this.stopUntil = start.plusSeconds(rng.nextInt(3600));
-        this.doorsOpenUntil = start;
+        this.timetable = timetable;
+        moveTo(start);
     }
 
     public int number() { return number; }
     public Site home() { return home; }
+    public TruckTimetable timetable() { return timetable; }
 
-    public boolean driving() { return stopUntil == null; }
+    public boolean driving() { return position.driving() != null; }
 
-    public double speedKmh() { return driving() ? speedKmh : 0.0; }
+    /** The average speed of the leg, wandering ±4 km/h like traffic does; 0 when stopped. */
+    public double speedKmh() {
+        TruckTimetable.Leg l = position.driving();
+        if (l == null) {
+            return 0.0;
+        }
+        double s = Duration.between(l.depart(), now).toMillis() / 1000.0;
+        return Math.max(55, Math.min(90, l.speedKmh() + 4 * Math.sin(2 * Math.PI * s / 600 + number)));
+    }
 
     public double lat() {
-        return Geo.lerp(from.lat(), to.lat(), fraction());
+        TruckTimetable.Leg l = position.driving();
+        return l == null ? position.at().lat() : Geo.lerp(l.from().lat(), l.to().lat(), fraction(l));
     }
 
     public double lon() {
-        return Geo.lerp(from.lon(), to.lon(), fraction());
+        TruckTimetable.Leg l = position.driving();
+        return l == null ? position.at().lon() : Geo.lerp(l.from().lon(), l.to().lon(), fraction(l));
     }
 
     public boolean doorsOpen(Instant t) {
-        return !driving() && t.isBefore(doorsOpenUntil);
+        return timetable.at(t).doorsOpen();
+    }
+
+    /** Whether compartment A's compressor is failed by the timetable's scripted reefer failure at {@code t}. */
+    public boolean compressorFailed(Instant t) {
+        return timetable.at(t).compressorFailed();
     }
 
     /** Moves the truck from {@code t} by {@code seconds}. */
     void advance(Instant t, double seconds) {
-        if (!driving()) {
-            if (!t.isBefore(stopUntil)) {
-                startLeg();
-            }
-            return;
-        }
-        // Speed wanders like traffic does, within highway limits for trucks.
-        speedKmh = Math.max(55, Math.min(90, speedKmh + rng.nextGaussian() * 2.0 * Math.sqrt(seconds / 10)));
-        doneKm += speedKmh * seconds / 3600.0;
-        if (doneKm >= legKm) {
-            doneKm = legKm;
-            stopUntil = t.plus(Duration.ofMinutes(45 + rng.nextInt(46)));
-            doorsOpenUntil = t.plus(Duration.ofMinutes(15 + rng.nextInt(26)));
-        }
+        moveTo(t.plusMillis(Math.round(seconds * 1000)));
     }
 
-    private void startLeg() {
-        from = to;
-        to = nextStop();
-        legKm = Math.max(1.0, Geo.roadKm(from, to));
-        doneKm = 0;
-        speedKmh = 70;
-        stopUntil = null;
+    private void moveTo(Instant t) {
+        now = t;
+        position = timetable.at(t);
     }
 
-    /** Round the chain ORG → DC → FWD → next ORG …; a one-site world gets a local customer run. */
-    private Site nextStop() {
-        if (sites.size() == 1) {
-            return to == home ? new Site("DROP", home.name() + "客户", home.nameEn() + " customer", SiteKind.FORWARD,
-                    home.lat() + 0.2, home.lon() + 0.15) : home;
-        }
-        return sites.get((sites.indexOf(to) + 1) % sites.size());
-    }
-
-    private double fraction() {
-        return legKm <= 0 ? 1.0 : doneKm / legKm;
+    private double fraction(TruckTimetable.Leg l) {
+        long total = Duration.between(l.depart(), l.arrive()).toMillis();
+        return total <= 0 ? 1.0 : Math.min(1.0, Duration.between(l.depart(), now).toMillis() / (double) total);
     }
 }

@@ -107,7 +107,7 @@ public abstract class SimUnit {
         }
         rollHourlyFaults(seconds / 3600.0);
         zone.setDefrosting(defrosting(now));
-        zone.setCompressorFailed(now.isBefore(compressorFailedUntil));
+        zone.setCompressorFailed(now.isBefore(compressorFailedUntil) || scriptedFailure(now));
         zone.setDoorOpen(now.isBefore(forcedDoorUntil) | naturalDoorOpen(now, seconds));
         zone.advance(seconds, ambientC(now));
         batteryPct = Math.max(0, batteryPct - drainPctPerHour * seconds / 3600.0);
@@ -172,6 +172,11 @@ public abstract class SimUnit {
 
     /** Adds the unit's own channels (probes, humidity, position) to a reading. */
     protected abstract void describe(Reading.Builder b);
+
+    /** Whether a scripted incident (not a random fault) has the compressor failed at {@code t}. */
+    protected boolean scriptedFailure(Instant t) {
+        return false;
+    }
 
     /** Temperature outside the insulation at {@code t}. */
     protected abstract double ambientC(Instant t);

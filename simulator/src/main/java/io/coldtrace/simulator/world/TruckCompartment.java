@@ -31,6 +31,12 @@ public final class TruckCompartment extends SimUnit {
                 .position(round(truck.lat(), 5), round(truck.lon(), 5), round(truck.speedKmh(), 1));
     }
 
+    /** Compartment A is the one the timetable's reefer failures hit. */
+    @Override
+    protected boolean scriptedFailure(Instant t) {
+        return deviceId().endsWith("-A") && truck.compressorFailed(t);
+    }
+
     @Override
     protected double ambientC(Instant t) {
         return Ambient.outdoorC(truck.lat(), t);

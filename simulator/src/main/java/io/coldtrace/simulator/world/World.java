@@ -1,6 +1,7 @@
 package io.coldtrace.simulator.world;
 
 import io.coldtrace.core.telemetry.TelemetryCodec;
+import io.coldtrace.simulator.faults.FaultKind;
 import io.coldtrace.simulator.physics.TemperatureClass;
 import io.coldtrace.simulator.physics.ThermalZone;
 import io.coldtrace.simulator.publish.DeviceChannel;
@@ -51,7 +52,9 @@ public final class World {
         for (int t = 1; t <= config.trucks(); t++) {
             SplittableRandom tr = rng("TR-" + t);
             Site home = sites.get((t - 1) % sites.size());
-            ReeferTruck truck = new ReeferTruck(t, home, sites, now, tr.split());
+            tr.split(); // the stream once used by the truck's driving, kept so the compartments stay as they were
+            ReeferTruck truck = new ReeferTruck(t, home, new TruckTimetable(config.seed(), t,
+                    TruckTimetable.route(home, sites), config.faults().rate(FaultKind.REEFER_FAILURE)), now);
             trucks.add(truck);
             int compartments = tr.nextInt(3) == 0 ? 2 : 1;
             for (int c = 0; c < compartments; c++) {
