@@ -16,13 +16,13 @@ import java.time.Instant;
  * pre-cooler {org}-pc, a truck compartment {org}-t1, a distribution centre {org}-dc with room {org}-d1; a farm, a
  * plot, a carrier and a buyer; product {org}-cabbage counted in kg. Events go through the API as an operator.
  */
-final class LotChain {
-    final String org;
+public final class LotChain {
+    public final String org;
     private final TestApi api;
     private final String token;
     private int n;
 
-    LotChain(TestApi api, String org) {
+    public LotChain(TestApi api, String org) {
         this.api = api;
         this.org = org;
         Seeds s = api.seeds();
@@ -46,11 +46,11 @@ final class LotChain {
         this.token = api.token(Role.OPERATOR, org);
     }
 
-    static JsonObject item(String lot, double quantity) {
+    public static JsonObject item(String lot, double quantity) {
         return new JsonObject().put("lot", lot).put("quantity", quantity).put("uom", "kg");
     }
 
-    static JsonArray items(JsonObject... items) {
+    public static JsonArray items(JsonObject... items) {
         JsonArray a = new JsonArray();
         for (JsonObject i : items) {
             a.add(i);
@@ -59,38 +59,38 @@ final class LotChain {
     }
 
     /** An event of {@code type} at {@code at} with top-level {@code fields} and {@code body}, not yet posted. */
-    JsonObject event(String type, Instant at, JsonObject fields, JsonObject body) {
+    public JsonObject event(String type, Instant at, JsonObject fields, JsonObject body) {
         return fields.copy().put("client_event_id", org + "-" + type + "-" + (++n)).put("type", type)
                 .put("event_time", at.toString()).put("event_tz_offset", "+08:00").put("body", body);
     }
 
-    HttpResponse<Buffer> send(JsonObject event) {
+    public HttpResponse<Buffer> send(JsonObject event) {
         return api.http().post("/api/v1/events", token, event);
     }
 
-    JsonObject post(String type, Instant at, JsonObject fields, JsonObject body) {
+    public JsonObject post(String type, Instant at, JsonObject fields, JsonObject body) {
         return expect(send(event(type, at, fields, body)), 201);
     }
 
-    JsonObject harvest(String batch, double kg, Instant at) {
+    public JsonObject harvest(String batch, double kg, Instant at) {
         return post("harvest", at, new JsonObject().put("plot_id", org + "-plot").put("party_id", org + "-farm"),
                 new JsonObject().put("batch", batch).put("commodity", "cabbage").put("quantity", kg).put("uom", "kg")
                         .put("grower", new JsonObject().put("name", "Chen").put("phone", "13800000000")));
     }
 
-    JsonObject pack(String batch, double in, String lot, double out, String unit, Instant at) {
+    public JsonObject pack(String batch, double in, String lot, double out, String unit, Instant at) {
         return post("pack", at, new JsonObject().put("unit_id", org + "-" + unit), new JsonObject()
                 .put("inputs", items(item(batch, in)))
                 .put("outputs", items(item(lot, out).put("product_id", org + "-cabbage"))));
     }
 
-    JsonObject to(String type, String unit, Instant at, JsonObject... items) {
+    public JsonObject to(String type, String unit, Instant at, JsonObject... items) {
         return post(type, at, new JsonObject().put("unit_id", org + "-" + unit),
                 new JsonObject().put("lots", items(items)));
     }
 
     /** What is of {@code lot} at each place now, "kind id=quantity" sorted. */
-    String holdings(String lot) {
+    public String holdings(String lot) {
         StringBuilder b = new StringBuilder();
         api.rows("""
                 SELECT m.place_kind || ' ' || m.place_id || '=' || trim_scale(sum(m.delta)) FROM lot_movement m
