@@ -35,6 +35,12 @@ public final class CertificationQueries {
             SELECT %s FROM certification x WHERE %s AND x.id = :id FOR UPDATE OF x"""
             .formatted(CertificationRow.COLUMNS, VISIBLE));
 
+    /** The certificates held by any of some parties or products (a lot's origin farms and its product). */
+    private static final Sql OF_HOLDERS = Sql.of("""
+            SELECT %s FROM certification x
+            WHERE %s AND (x.party_id = ANY(:parties) OR x.product_id = ANY(:products))
+            ORDER BY x.product_id NULLS LAST, x.party_id, x.kind, x.id""".formatted(CertificationRow.COLUMNS, VISIBLE));
+
     private CertificationQueries() {
     }
 
@@ -65,5 +71,12 @@ public final class CertificationQueries {
     public static Optional<CertificationRow> get(Connection c, Visibility vis, LocalDate today, String id)
             throws SQLException {
         return GET.bind(vis).bind("today", today).bind("id", id).first(c, CertificationRow.MAPPER);
+    }
+
+    /** The certificates of the parties and products named, each with its status on {@code today}. */
+    public static List<CertificationRow> ofHolders(Connection c, Visibility vis, LocalDate today, String[] parties,
+                                                   String[] products) throws SQLException {
+        return OF_HOLDERS.bind(vis).bind("today", today).bind("parties", parties).bind("products", products)
+                .list(c, CertificationRow.MAPPER);
     }
 }

@@ -18,12 +18,12 @@ public record EventRow(long seq, UUID id, String orgId, String clientEventId, St
                        String body, String recordedBy, Instant recordedAt, UUID correctsEventId,
                        String correctionReason, boolean lateRecorded, String prevHash, String hash) {
     /** The columns {@link #MAPPER} reads, for a query over {@code trace_event e}. */
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             e.seq, e.id, e.org_id, e.client_event_id, e.type, e.event_time, e.event_tz_offset, e.site_id, e.unit_id, \
             e.plot_id, e.party_id, e.body::text AS body, e.recorded_by, e.recorded_at, e.corrects_event_id, \
             e.correction_reason, e.late_recorded, e.prev_hash, e.hash""";
 
-    static final RowMapper<EventRow> MAPPER = rs -> new EventRow(rs.getLong("seq"), rs.getObject("id", UUID.class),
+    public static final RowMapper<EventRow> MAPPER = rs -> new EventRow(rs.getLong("seq"), rs.getObject("id", UUID.class),
             rs.getString("org_id"), rs.getString("client_event_id"), rs.getString("type"),
             Rows.instant(rs, "event_time"), rs.getString("event_tz_offset"), rs.getString("site_id"),
             rs.getString("unit_id"), rs.getString("plot_id"), rs.getString("party_id"), rs.getString("body"),

@@ -139,6 +139,14 @@ class RouteDeclarationTest {
                 "GET /api/v1/lots/:id/labels.pdf", readers,
                 "GET /api/v1/events/:id/labels.pdf", readers,
                 "PUT /api/v1/lots/:id/external-code", responders));
+        // lots (issue 7 §6): every role reads them; their events are recorded through POST /api/v1/events
+        expected.putAll(Map.of(
+                "GET /api/v1/lots", readers,
+                "GET /api/v1/lots/by-code/:code", readers,
+                "GET /api/v1/lots/:id", readers,
+                "GET /lots", readers,
+                "GET /lots/pack", readers,
+                "GET /lots/:id", readers));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())
