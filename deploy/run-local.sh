@@ -121,13 +121,13 @@ java -jar simulator/target/coldtrace-simulator.jar business --api "http://127.0.
 for _ in $(seq 1 240); do grep -q '^business backfill done' "$run/logs/business.log" && break; sleep 0.5; done
 grep '^business backfill done' "$run/logs/business.log" || echo "the business backfill is still running; see $run/logs/business.log" >&2
 
-# Buyer pages of a few delivered lots, one that rode through a reefer failure first when there is one.
-# TODO(lead): read the trace code through the API (GET /api/v1/lots/by-code/{code} -> trace_code) once the lots read
-# API is merged, instead of this psql query (the simulator itself has no database access).
+# Buyer pages of a few delivered lots, one that rode through a reefer failure first when there is one; the trace
+# codes come through the lots API (the simulator itself has no database access).
 buyer_pages=""
 for code in $( (grep '^lot delivered: .*reefer failure' "$run/logs/business.log"; grep '^lot delivered: ' "$run/logs/business.log" | grep -v 'reefer failure') | awk '{print $3}' | head -n 3); do
-  tc=$(psql -h "$pghost" -p "$pgport" -U "$COLDTRACE_DB_USER" -d "$dbname" -tAc \
-    "SELECT regexp_replace(trace_code, '^(.{4})(.{4})(.{4})(.{4})(.)$', '\\1-\\2-\\3-\\4-\\5') FROM lot WHERE org_id = 'demo' AND code = '$code'")
+  tc=$(curl -fsS -H "Authorization: Bearer $operator_token" \
+    "http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/api/v1/lots/by-code/$code" 2>/dev/null \
+    | grep -o '"trace_code" *: *"[^"]*"' | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/')
   note=$(grep -q "^lot delivered: $code .*reefer failure" "$run/logs/business.log" && echo " (rode through a reefer failure)" || true)
   if [ -n "$tc" ]; then
     buyer_pages+="  buyer page     http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/t/$tc   lot $code$note"$'\n'
@@ -140,6 +140,7 @@ ColdTrace is running.
   sign in        http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/login   (with the admin token below)
   overview       http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/overview
   alarms         http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/alarms
+  lots           http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/lots
 ${buyer_pages}  events         curl -H 'Authorization: Bearer $operator_token' 'http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/api/v1/events?limit=20'
   tracking-api   http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/ready
   latest values  curl -H 'Authorization: Bearer $admin_token' http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/api/v1/devices/latest
