@@ -92,7 +92,6 @@
         el('span', { class: 'badge ' + (c.status === 'valid' ? 'badge-ok' : 'badge-critical'), text: t('cert.status.' + c.status) })),
       el('div', { class: 'muted small', text: (c.product_id ? name(r.product[c.product_id]) : partyName(c.party_id, r)) + ' · ' + c.number + ' · ' + c.issuer }),
       el('div', { class: 'muted small', text: date.format(new Date(c.valid_from)) + ' – ' + date.format(new Date(c.valid_to)) })))) : none());
-    renderCustody(lot);
     const byId = Object.fromEntries(lot.events.map(e => [e.id, e]));
     show('events', lot.events.length ? table(['col.time', 'col.step', 'col.where', 'col.party', 'col.details', 'col.recordedBy'],
       lot.events.map(e => eventRow(e, r, byId))) : none());
@@ -114,10 +113,6 @@
    * The cold chain per leg comes from the custody feature (GET /api/v1/lots/:id/custody); until it is wired in here,
    * the section shows "—".
    */
-  function renderCustody(lot) {
-    show('custody-body', el('p', { class: 'muted', text: '—' }));
-  }
-
   async function load() {
     try {
       const [lot, r] = await Promise.all([api('/api/v1/lots/' + encodeURIComponent(id)), references()]);

@@ -1,6 +1,16 @@
 // Words of the lot pages (zh-CN, en), added to the page dictionary (i18n.js).
 window.I18N.add({
   'en': {
+    'custody.timeline': 'Where the lot was, in time', 'custody.alarms': '{0} alarm(s)', 'custody.as': 'as {0}',
+    'custody.now': 'now', 'custody.noModel': 'No shelf-life model (a harvest batch).',
+    'custody.remaining': '{0} days of shelf life left at {1}', 'custody.expiry': 'predicted expiry {0}',
+    'custody.used': '{0} of its life used', 'custody.assumed': '{0} h unmonitored counted at {1}',
+    'custody.band': 'Band for {0}: {1}', 'custody.place': 'Where', 'custody.when': 'From → to',
+    'custody.verdict': 'Cold chain', 'custody.minMeanMax': 'Min / mean / max', 'custody.mkt': 'MKT',
+    'custody.dm': '°C·min above / below', 'custody.completeness': 'Data',
+    'place.cold_room': 'cold room', 'place.truck_compartment': 'truck', 'place.container': 'container',
+    'place.site': 'dock', 'place.plot': 'farm plot', 'place.unit': 'unit',
+    'class.frozen': 'frozen', 'class.chilled': 'chilled', 'class.cool': 'cool', 'class.ambient': 'ambient',
     'lots.title': 'Lots', 'lots.pack': 'Pack a lot', 'lots.back': '← Lots', 'lots.empty': 'No lots match these filters.',
     'lots.next': 'Next page', 'lots.f.q': 'Code or trace code', 'lots.f.qHint': 'L-2025… or 7K3M-Q9TX…',
     'lots.f.product': 'Product', 'lots.f.kind': 'Kind', 'lots.f.origin': 'Origin (division code)',
@@ -50,6 +60,16 @@ window.I18N.add({
     'pack.submit': 'Pack', 'pack.done': 'Lot {0} packed: {1}.', 'pack.open': 'Open the lot', 'pack.another': 'Pack another'
   },
   'zh-CN': {
+    'custody.timeline': '批次在各处的时间', 'custody.alarms': '{0} 条报警', 'custody.as': '作为 {0}',
+    'custody.now': '至今', 'custody.noModel': '无货架期模型（采收批）。',
+    'custody.remaining': '在 {1} 下剩余货架期 {0} 天', 'custody.expiry': '预计到期 {0}',
+    'custody.used': '已用 {0}', 'custody.assumed': '{0} 小时未监测，按 {1} 计',
+    'custody.band': '{0}温区：{1}', 'custody.place': '地点', 'custody.when': '起止',
+    'custody.verdict': '冷链', 'custody.minMeanMax': '最低 / 平均 / 最高', 'custody.mkt': '平均动力学温度',
+    'custody.dm': '超上限 / 低于下限 °C·分钟', 'custody.completeness': '数据完整度',
+    'place.cold_room': '冷库', 'place.truck_compartment': '冷藏车', 'place.container': '集装箱',
+    'place.site': '月台', 'place.plot': '地块', 'place.unit': '单元',
+    'class.frozen': '冷冻', 'class.chilled': '冷藏', 'class.cool': '恒温', 'class.ambient': '常温',
     'lots.title': '批次', 'lots.pack': '包装新批次', 'lots.back': '← 批次', 'lots.empty': '没有符合筛选条件的批次。',
     'lots.next': '下一页', 'lots.f.q': '批次号或追溯码', 'lots.f.qHint': 'L-2025… 或 7K3M-Q9TX…',
     'lots.f.product': '产品', 'lots.f.kind': '类型', 'lots.f.origin': '产地（行政区划代码）',

@@ -172,7 +172,12 @@ class LotPagesBrowserIT {
         assertThat(find("#places").getText()).contains("DC").contains("400 kg");
         assertThat(find("#handovers").getText()).contains("Accepted · 3.4 °C");
         assertThat(find("#genealogy").getText()).contains("B-0301");
-        assertThat(find("#custody-body").getText()).isEqualTo("—");
+        // the cold chain: the batch on its plot, then the lot's rooms, truck and dock, none with a device here
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#custody-body table.custody")));
+        List<String> legs = browser.driver().findElements(By.cssSelector("#custody-body tbody tr")).stream()
+                .map(r -> r.getAttribute("data-status")).toList();
+        assertThat(legs).hasSizeGreaterThanOrEqualTo(4).containsOnly("unmonitored");
+        assertThat(find("#custody-body").getText()).contains("not monitored for").contains("days of shelf life left");
         assertThat(api.rows("SELECT type FROM trace_event WHERE org_id = ? ORDER BY seq", ORG))
                 .containsExactly("harvest", "pack", "store_in", "load", "ship", "receive");
         browser.driver().manage().window().setSize(new Dimension(1600, 2000));
