@@ -17,8 +17,8 @@ import java.time.Instant;
 
 /**
  * Custody joined to telemetry (issue 7 §3): {@code GET /api/v1/lots/:id/custody}, each leg of the lot and its
- * ancestors with its temperature figures, verdict and the lot's remaining shelf life. Reads the replica when there
- * is one (a summary a few seconds old is fine).
+ * ancestors with its temperature figures, verdict and the lot's remaining shelf life, which is also kept in
+ * {@code lot_shelf_life} for the lots list ({@link ShelfLifeRefresh}).
  */
 @AutoService(ApiFeature.class)
 @Uses(EventsFeature.class)
@@ -27,12 +27,21 @@ public final class CustodyFeature implements ApiFeature {
     public void register(FeatureContext k, RouteTable routes) {
         BlockingDb db = k.db();
         routes.get("/api/v1/lots/:id/custody", Policies.READ_OPERATIONS, ctx -> custody(db, ctx));
+        new ShelfLifeRefresh(db, k.clock()).schedule(k.vertx());
     }
 
     private static Future<Void> custody(BlockingDb db, RoutingContext ctx) {
         Visibility vis = Visibility.of(ctx);
         String id = ctx.pathParam("id");
-        return db.read(c -> Custody.of(c, vis, id, Instant.now()))
+        // on the primary: the figure read is also stored for the lots list (lot_shelf_life)
+        return db.query(c -> {
+            Instant now = Instant.now();
+            var report = Custody.of(c, vis, id, now);
+            if (report.isPresent()) {
+                ShelfLifeRefresh.store(c, report.get(), now);
+            }
+            return report;
+        })
                 .compose(r -> r.isEmpty() ? Future.failedFuture(ClientError.notFound("no lot " + id))
                         : Responses.ok(ctx, CustodyJson.of(r.get())));
     }

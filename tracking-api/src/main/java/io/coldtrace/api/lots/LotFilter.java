@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 /**
  * The filters of {@code GET /api/v1/lots}: product, kind (lots by default), origin (a division code prefix of the farm
  * the lot's harvest batches came from), place (a unit or site where it holds quantity now), status, a code or trace
- * code prefix, and the page (limit, and the cursor the previous page ended with). Shelf life left comes with the
- * custody feature.
+ * code prefix, remaining shelf life below a number of days (as the custody feature last computed it), and the page
+ * (limit, and the cursor the previous page ended with).
  */
 record LotFilter(String productId, String kind, String origin, String place, String status, String codePrefix,
-                 String tracePrefix, int limit, Instant afterBornAt, UUID afterId) {
+                 String tracePrefix, Double shelfLifeBelowDays, int limit, Instant afterBornAt, UUID afterId) {
     static final List<String> KINDS = List.of("lot", "harvest_batch");
     private static final Pattern DIVISION_PREFIX = Pattern.compile("^[0-9]{1,6}$");
 
@@ -45,8 +45,26 @@ record LotFilter(String productId, String kind, String origin, String place, Str
         }
         return new LotFilter(Params.textQuery(ctx, "product_id", 64), Params.choiceQuery(ctx, "kind", "lot", KINDS),
                 origin, Params.textQuery(ctx, "place", 64), Params.choiceQuery(ctx, "status", null, LotRow.STATUSES),
-                q == null ? null : likePrefix(q.trim()), q == null ? null : tracePrefix(q), Params.limit(ctx),
+                q == null ? null : likePrefix(q.trim()), q == null ? null : tracePrefix(q), shelfLifeBelow(ctx),
+                Params.limit(ctx),
                 afterBornAt, afterId);
+    }
+
+    private static Double shelfLifeBelow(RoutingContext ctx) {
+        String v = Params.textQuery(ctx, "shelf_life_below_days", 16);
+        if (v == null) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (d > 0 && d <= 3650) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ClientError.badParameter("shelf_life_below_days", "shelf_life_below_days must be a number of days "
+                + "above 0 and at most 3650, was '" + v + "'");
     }
 
     /** The cursor of the page after the one that ended with {@code last}. */

@@ -38,6 +38,7 @@ final class LotQueries {
                     WHERE m.lot_id = l.id AND m.place_kind IN ('unit', 'site')
                       AND (m.place_id = :place OR u.site_id = :place)
                     GROUP BY m.place_kind, m.place_id HAVING sum(m.delta) > 0))
+              AND (CAST(:shelf AS double precision) IS NULL OR sl.remaining_days < :shelf)
               AND (CAST(:after_at AS timestamptz) IS NULL OR (l.born_at, l.id) < (:after_at, :after_id))
             ORDER BY l.born_at DESC, l.id DESC LIMIT :limit"""
             .formatted(BATCH_PARTY, Visibility.owned("b.org_id"), MAX_DEPTH, LotRow.COLUMNS, LotRow.FROM, VISIBLE));
@@ -67,7 +68,8 @@ final class LotQueries {
     static List<LotRow> list(Connection c, Visibility vis, LotFilter f) throws SQLException {
         return LIST.bind(vis).bind("kind", f.kind()).bind("product", f.productId()).bind("status", f.status())
                 .bind("code", f.codePrefix()).bind("trace", f.tracePrefix() == null ? "" : f.tracePrefix())
-                .bind("origin", f.origin()).bind("place", f.place()).bind("after_at", f.afterBornAt())
+                .bind("origin", f.origin()).bind("place", f.place()).bind("shelf", f.shelfLifeBelowDays())
+                .bind("after_at", f.afterBornAt())
                 .bind("after_id", f.afterId()).bind("limit", f.limit()).list(c, LotRow.MAPPER);
     }
 

@@ -2,6 +2,7 @@ package io.coldtrace.api.lots;
 
 import com.google.auto.service.AutoService;
 import io.coldtrace.api.certifications.CertificationsFeature;
+import io.coldtrace.api.custody.CustodyFeature;
 import io.coldtrace.api.events.EventsFeature;
 import io.coldtrace.api.http.ApiFeature;
 import io.coldtrace.api.http.FeatureContext;
@@ -14,7 +15,7 @@ import io.coldtrace.api.http.Uses;
  * Custody and temperature per leg, labels and the buyer's page are features of their own.
  */
 @AutoService(ApiFeature.class)
-@Uses({EventsFeature.class, CertificationsFeature.class})
+@Uses({EventsFeature.class, CertificationsFeature.class, CustodyFeature.class})
 public final class LotsFeature implements ApiFeature {
     @Override
     public void register(FeatureContext k, RouteTable routes) {

@@ -96,6 +96,36 @@ class CustodyIT {
         assertThat(cold.getJsonObject("verdict").getString("en")).isEqualTo("kept at 2.0 °C");
         assertThat(cold.getDouble("completeness")).isEqualTo(1.0);
         assertThat(cold.getLong("readings")).isEqualTo(48);
+
+        // the figure read is kept for the lots list, which filters on it
+        String qa = api.token(Role.QA, "shelf");
+        JsonObject below9 = expect(api.http().get("/api/v1/lots?shelf_life_below_days=9", qa), 200);
+        assertThat(below9.getJsonArray("items").getJsonObject(0).getJsonObject("shelf_life")
+                .getDouble("remaining_days")).isEqualTo(8.5);
+        assertThat(expect(api.http().get("/api/v1/lots?shelf_life_below_days=8", qa), 200).getInteger("count"))
+                .isZero();
+        assertError(api.http().get("/api/v1/lots?shelf_life_below_days=soon", qa), 400, "shelf_life_below_days");
+    }
+
+    @Test
+    void theRefreshComputesTheShelfLifeOfLotsNobodyLookedAt() throws Exception {
+        LotChain w = new LotChain(api, "fresh");
+        w.harvest("B1", 10, h(0));
+        w.pack("B1", 10, "L1", 10, "r1", h(1));
+        String id = api.seeds().lotId("fresh", "L1");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(api.db().url(), api.db().user(),
+                api.db().password())) {
+            int done = 0;
+            while (api.number("SELECT count(*) FROM lot_shelf_life WHERE lot_id = ?::uuid", id) == 0 && done < 50) {
+                assertThat(ShelfLifeRefresh.refresh(c, Instant.now())).isPositive();
+                done++;
+            }
+        }
+        // no device in room 1: every hour since packing counted at the chilled band's 8 °C (Q10 3 from 0 °C)
+        double hours = Duration.between(h(0), Instant.now()).toMinutes() / 60.0;
+        double used = hours / 24 / (14 * Math.pow(3, -0.8));
+        assertThat(api.rows("SELECT used_fraction FROM lot_shelf_life WHERE lot_id = ?::uuid", id).get(0))
+                .satisfies(v -> assertThat(Double.parseDouble(v)).isCloseTo(used, within(0.01)));
     }
 
     @Test
