@@ -122,6 +122,7 @@ class RouteDeclarationTest {
         // the event ledger (issue 7 §2): operators and QA record events; every role reads and verifies its chain
         expected.putAll(Map.of(
                 "POST /api/v1/events", responders,
+                "POST /api/v1/events/bulk", responders,
                 "GET /api/v1/events", readers,
                 "GET /api/v1/events/verify", readers,
                 "GET /api/v1/events/:id", readers));
