@@ -36,9 +36,10 @@ final class BulkLedger {
             throws SQLException {
         Instant recordedAt = EventChain.stored(now);
         OrgQueries.requireExists(c, org, "org_id");
+        // the lots are read with the chain locked: no other append of the organisation can change them meanwhile
+        String previous = EventQueries.lockHead(c, org, EventChain.GENESIS);
         BatchLots lots = new BatchLots(c, org);
         lots.preload(lotsNamed(lots, events));
-        String previous = EventQueries.lockHead(c, org, EventChain.GENESIS);
         Map<String, EventRow> known = new HashMap<>();
         for (EventRow r : EventQueries.byClientIds(c, org, events.stream().map(NewEvent::clientEventId)
                 .distinct().toArray(String[]::new))) {

@@ -33,7 +33,28 @@ final class BulkRoute {
 
     Future<Void> handle(RoutingContext ctx) {
         Visibility vis = Visibility.of(ctx);
-        JsonArray array = array(ctx);
+        String by = Principal.of(ctx).name();
+        String text = ctx.body() == null ? null : ctx.body().asString();
+        // megabytes of JSON: read off the event loop, then appended in one transaction
+        return db.blocking(() -> events(vis, text))
+                .compose(events -> db.transaction(c -> BulkLedger.appendAll(c, events.get(0).orgId(), events, by,
+                        Instant.now())))
+                .compose(appended -> {
+                    JsonArray items = new JsonArray();
+                    int created = 0;
+                    for (EventLedger.Appended a : appended) {
+                        created += a.created() ? 1 : 0;
+                        items.add(new JsonObject().put("id", a.event().id().toString()).put("seq", a.event().seq())
+                                .put("client_event_id", a.event().clientEventId()).put("created", a.created()));
+                    }
+                    return Responses.json(ctx, created > 0 ? 201 : 200, new JsonObject().put("created", created)
+                            .put("existing", appended.size() - created).put("events", items));
+                });
+    }
+
+    /** The request's events, each owned by the caller's organisation (all by one). */
+    private static List<NewEvent> events(Visibility vis, String text) {
+        JsonArray array = array(text);
         List<NewEvent> events = new ArrayList<>(array.size());
         String org = null;
         for (int i = 0; i < array.size(); i++) {
@@ -53,24 +74,10 @@ final class BulkRoute {
                 throw err.within("events[" + i + "]");
             }
         }
-        String owner = org;
-        String by = Principal.of(ctx).name();
-        return db.transaction(c -> BulkLedger.appendAll(c, owner, events, by, Instant.now()))
-                .compose(appended -> {
-                    JsonArray items = new JsonArray();
-                    int created = 0;
-                    for (EventLedger.Appended a : appended) {
-                        created += a.created() ? 1 : 0;
-                        items.add(new JsonObject().put("id", a.event().id().toString()).put("seq", a.event().seq())
-                                .put("client_event_id", a.event().clientEventId()).put("created", a.created()));
-                    }
-                    return Responses.json(ctx, created > 0 ? 201 : 200, new JsonObject().put("created", created)
-                            .put("existing", appended.size() - created).put("events", items));
-                });
+        return events;
     }
 
-    private static JsonArray array(RoutingContext ctx) {
-        String text = ctx.body() == null ? null : ctx.body().asString();
+    private static JsonArray array(String text) {
         if (text == null || text.isBlank()) {
             throw ClientError.badParameter("body", "the request needs a JSON array of events");
         }
