@@ -93,32 +93,42 @@ public final class Sql {
 
         /** Prepares the statement with every name bound (an Instant binds as timestamptz); the caller closes it. */
         public PreparedStatement prepare(Connection c) throws SQLException {
-            for (String n : names) {
-                if (!values.containsKey(n)) {
-                    throw new IllegalStateException("parameter :" + n + " is not bound: " + text);
-                }
-            }
             PreparedStatement ps = c.prepareStatement(jdbc);
             try {
-                for (int i = 0; i < order.size(); i++) {
-                    Object v = values.get(order.get(i));
-                    Object p = v instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : v;
-                    if (p instanceof java.util.UUID[] ids) {
-                        p = c.createArrayOf("uuid", ids);
-                    } else if (p instanceof String[] texts) {
-                        p = c.createArrayOf("text", texts);
-                    }
-                    if (p == null) {
-                        ps.setNull(i + 1, Types.NULL);
-                    } else {
-                        ps.setObject(i + 1, p);
-                    }
-                }
+                setOn(ps, c);
                 return ps;
             } catch (SQLException | RuntimeException e) {
                 ps.close();
                 throw e;
             }
+        }
+
+        /** Sets every bound value on {@code ps}, a statement of this Sql's text. */
+        private void setOn(PreparedStatement ps, Connection c) throws SQLException {
+            for (String n : names) {
+                if (!values.containsKey(n)) {
+                    throw new IllegalStateException("parameter :" + n + " is not bound: " + text);
+                }
+            }
+            for (int i = 0; i < order.size(); i++) {
+                Object v = values.get(order.get(i));
+                Object p = v instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : v;
+                if (p instanceof java.util.UUID[] ids) {
+                    p = c.createArrayOf("uuid", ids);
+                } else if (p instanceof String[] texts) {
+                    p = c.createArrayOf("text", texts);
+                }
+                if (p == null) {
+                    ps.setNull(i + 1, Types.NULL);
+                } else {
+                    ps.setObject(i + 1, p);
+                }
+            }
+        }
+
+        /** The statement these values are bound to. */
+        public Sql sql() {
+            return Sql.this;
         }
 
         /** Every row, mapped. */
@@ -143,6 +153,39 @@ public final class Sql {
         public int update(Connection c) throws SQLException {
             try (PreparedStatement ps = prepare(c)) {
                 return ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Runs this statement once per row of {@code rows} (each bound to this statement) as one JDBC batch, one round
+     * trip (multi-row INSERTs with pgjdbc's {@code reWriteBatchedInserts}); the counts of rows changed.
+     */
+    public int[] batch(Connection c, List<Bound> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement ps = c.prepareStatement(jdbc)) {
+            for (Bound b : rows) {
+                if (b.sql() != this) {
+                    throw new IllegalArgumentException("a row bound to another statement: " + b.sql());
+                }
+                b.setOn(ps, c);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        }
+    }
+
+    /**
+     * Runs {@code rows} in their order, each run of consecutive rows of one statement as one {@link #batch}.
+     */
+    public static void batchAll(Connection c, List<Bound> rows) throws SQLException {
+        int start = 0;
+        for (int i = 1; i <= rows.size(); i++) {
+            if (i == rows.size() || rows.get(i).sql() != rows.get(start).sql()) {
+                rows.get(start).sql().batch(c, rows.subList(start, i));
+                start = i;
             }
         }
     }

@@ -70,8 +70,9 @@ final class Correction {
             String prefix = "body.event";
             try {
                 replacement.notInTheFuture(e.recordedAt());
-                EventLedger.references(c, replacement);
-                plan = LotProjection.plan(c, e.orgId(), replacement.type(), new EventRules.Where(
+                LotStore direct = LotStore.direct(c, e.orgId());
+                EventLedger.references(direct, replacement);
+                plan = LotProjection.plan(direct, replacement.type(), new EventRules.Where(
                         replacement.siteId(), replacement.unitId(), replacement.plotId(), replacement.partyId()),
                         replacement.body());
             } catch (ClientError err) {

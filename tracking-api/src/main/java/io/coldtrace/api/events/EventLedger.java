@@ -31,27 +31,15 @@ public final class EventLedger {
         Objects.requireNonNull(event.orgId(), "the event's organisation");
         String org = event.orgId();
         Instant recordedAt = EventChain.stored(now);
-        event.notInTheFuture(recordedAt);
         OrgQueries.requireExists(c, org, "org_id");
-        references(c, event);
-        if (event.type().equals("correction")) {
-            Correction.replacement(event);
-        }
+        check(LotStore.direct(c, org), event, recordedAt);
         // everything below runs with the organisation's chain locked: a concurrent retry of the same client id waits
         // here and then finds the first one's event
         String previous = EventQueries.lockHead(c, org, EventChain.GENESIS);
-        EventRow candidate = new EventRow(0, UUID.randomUUID(), org, event.clientEventId(), event.type(),
-                EventChain.stored(event.eventTime()), event.eventTzOffset(), event.siteId(), event.unitId(),
-                event.plotId(), event.partyId(), AssignedCodes.assign(event.type(), event.body()), recordedBy, recordedAt, event.correctsEventId(),
-                event.correctionReason(), event.lateAt(recordedAt), null, null);
+        EventRow candidate = candidate(event, 0, recordedBy, recordedAt);
         var existing = EventQueries.byClientId(c, org, event.clientEventId());
         if (existing.isPresent()) {
-            if (!EventChain.canonical(existing.get().asPosted()).equals(EventChain.canonical(candidate.asPosted()))) {
-                throw ClientError.conflict("client_event_id", "client_event_id " + event.clientEventId()
-                        + " was used for another event (" + existing.get().id() + "); retry with the same content "
-                        + "or use a new client_event_id");
-            }
-            return new Appended(existing.get(), false);
+            return retried(existing.get(), candidate);
         }
         EventRow stored = EventQueries.insert(c, candidate.linkedAfter(previous));
         // the lots it bears and moves; a refusal here rolls the whole append back
@@ -60,21 +48,49 @@ public final class EventLedger {
         return new Appended(stored, true);
     }
 
-    static void references(Connection c, NewEvent e) throws SQLException {
-        String org = e.orgId();
-        if (e.siteId() != null && !EventQueries.siteOf(c, e.siteId(), org)) {
+    /** Checks {@code event} before anything is locked: its time, organisation, references, a correction's body. */
+    static void check(LotStore s, NewEvent event, Instant recordedAt) throws SQLException {
+        event.notInTheFuture(recordedAt);
+        references(s, event);
+        if (event.type().equals("correction")) {
+            Correction.replacement(event);
+        }
+    }
+
+    /** The row {@code event} would be stored as (not yet linked to the chain). */
+    static EventRow candidate(NewEvent event, long seq, String recordedBy, Instant recordedAt) {
+        return new EventRow(seq, UUID.randomUUID(), event.orgId(), event.clientEventId(), event.type(),
+                EventChain.stored(event.eventTime()), event.eventTzOffset(), event.siteId(), event.unitId(),
+                event.plotId(), event.partyId(), AssignedCodes.assign(event.type(), event.body()), recordedBy,
+                recordedAt, event.correctsEventId(),
+                event.correctionReason(), event.lateAt(recordedAt), null, null);
+    }
+
+    /** A retry of {@code existing}'s client_event_id: the stored event when the content agrees, else 409. */
+    static Appended retried(EventRow existing, EventRow candidate) {
+        if (!EventChain.canonical(existing.asPosted()).equals(EventChain.canonical(candidate.asPosted()))) {
+            throw ClientError.conflict("client_event_id", "client_event_id " + existing.clientEventId()
+                    + " was used for another event (" + existing.id() + "); retry with the same content "
+                    + "or use a new client_event_id");
+        }
+        return new Appended(existing, false);
+    }
+
+    /** Refuses an event naming a site, unit, plot, party or corrected event its organisation does not have. */
+    static void references(LotStore s, NewEvent e) throws SQLException {
+        if (e.siteId() != null && !s.placeExists(Place.site(e.siteId()))) {
             throw ClientError.invalid("site_id", "no site " + e.siteId());
         }
-        if (e.unitId() != null && !EventQueries.unitOf(c, e.unitId(), org)) {
+        if (e.unitId() != null && !s.placeExists(Place.unit(e.unitId()))) {
             throw ClientError.invalid("unit_id", "no unit " + e.unitId());
         }
-        if (e.plotId() != null && !EventQueries.plotOf(c, e.plotId(), org)) {
+        if (e.plotId() != null && !s.placeExists(Place.plot(e.plotId()))) {
             throw ClientError.invalid("plot_id", "no plot " + e.plotId());
         }
-        if (e.partyId() != null && !EventQueries.partyOf(c, e.partyId(), org)) {
+        if (e.partyId() != null && s.partyKind(e.partyId()) == null) {
             throw ClientError.invalid("party_id", "no party " + e.partyId());
         }
-        if (e.correctsEventId() != null && !EventQueries.eventOf(c, e.correctsEventId(), org)) {
+        if (e.correctsEventId() != null && !s.eventExists(e.correctsEventId())) {
             throw ClientError.invalid("corrects_event_id", "no event " + e.correctsEventId());
         }
     }

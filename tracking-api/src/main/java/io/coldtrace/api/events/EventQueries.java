@@ -19,6 +19,18 @@ public final class EventQueries {
             VALUES (:id, :org, :client, :type, :time, :offset, :site, :unit, :plot, :party, CAST(:body AS jsonb),
                     :by, :at, :corrects, :reason, :late, :prev, :hash)
             RETURNING %s""".formatted(EventRow.COLUMNS));
+    /** A bulk import's events, with the seq taken for each from {@link #NEXT_SEQS}, in one batch. */
+    private static final Sql INSERT_ROW = Sql.of("""
+            INSERT INTO trace_event (seq, id, org_id, client_event_id, type, event_time, event_tz_offset, site_id,
+                    unit_id, plot_id, party_id, body, recorded_by, recorded_at, corrects_event_id, correction_reason,
+                    late_recorded, prev_hash, hash)
+            VALUES (:seq, :id, :org, :client, :type, :time, :offset, :site, :unit, :plot, :party, CAST(:body AS jsonb),
+                    :by, :at, :corrects, :reason, :late, :prev, :hash)""");
+    private static final Sql NEXT_SEQS = Sql.of("""
+            SELECT nextval(pg_get_serial_sequence('trace_event', 'seq')) FROM generate_series(1, :n)""");
+    private static final Sql BY_CLIENT_IDS = Sql.of("""
+            SELECT %s FROM trace_event e WHERE e.org_id = :org AND e.client_event_id = ANY(:clients)"""
+            .formatted(EventRow.COLUMNS));
     private static final Sql GET = Sql.of("SELECT %s FROM trace_event e WHERE %s AND e.id = :id"
             .formatted(EventRow.COLUMNS, VISIBLE));
     private static final Sql BY_CLIENT_ID = Sql.of("""
@@ -40,11 +52,6 @@ public final class EventQueries {
             "SELECT last_hash FROM trace_chain_head WHERE org_id = :org FOR UPDATE");
     private static final Sql MOVE_HEAD = Sql.of(
             "UPDATE trace_chain_head SET last_seq = :seq, last_hash = :hash WHERE org_id = :org");
-    private static final Sql SITE = Sql.of("SELECT 1 FROM site WHERE id = :id AND org_id = :org");
-    private static final Sql UNIT = Sql.of(
-            "SELECT 1 FROM unit u JOIN site s ON s.id = u.site_id WHERE u.id = :id AND s.org_id = :org");
-    private static final Sql PLOT = Sql.of("SELECT 1 FROM farm_plot WHERE id = :id AND org_id = :org");
-    private static final Sql PARTY = Sql.of("SELECT 1 FROM party WHERE id = :id AND org_id = :org");
     private static final Sql EVENT = Sql.of("SELECT 1 FROM trace_event WHERE id = :id AND org_id = :org");
 
     /** The head of one organisation's chain, as stored. */
@@ -55,13 +62,36 @@ public final class EventQueries {
     }
 
     static EventRow insert(Connection c, EventRow e) throws SQLException {
-        return INSERT.bind("id", e.id()).bind("org", e.orgId()).bind("client", e.clientEventId())
+        return bindRow(INSERT, e).first(c, EventRow.MAPPER).orElseThrow();
+    }
+
+    /** Stores {@code rows} (each with its seq) in one batch. */
+    static void insertAll(Connection c, List<EventRow> rows) throws SQLException {
+        List<Sql.Bound> bound = new java.util.ArrayList<>(rows.size());
+        for (EventRow e : rows) {
+            bound.add(bindRow(INSERT_ROW, e).bind("seq", e.seq()));
+        }
+        INSERT_ROW.batch(c, bound);
+    }
+
+    /** {@code n} new seqs, ascending. */
+    static long[] nextSeqs(Connection c, int n) throws SQLException {
+        return NEXT_SEQS.bind("n", n).list(c, rs -> rs.getLong(1)).stream().mapToLong(Long::longValue).sorted()
+                .toArray();
+    }
+
+    static List<EventRow> byClientIds(Connection c, String org, String[] clientEventIds) throws SQLException {
+        return BY_CLIENT_IDS.bind("org", org).bind("clients", clientEventIds).list(c, EventRow.MAPPER);
+    }
+
+    private static Sql.Bound bindRow(Sql sql, EventRow e) {
+        return sql.bind("id", e.id()).bind("org", e.orgId()).bind("client", e.clientEventId())
                 .bind("type", e.type()).bind("time", e.eventTime()).bind("offset", e.eventTzOffset())
                 .bind("site", e.siteId()).bind("unit", e.unitId()).bind("plot", e.plotId())
                 .bind("party", e.partyId()).bind("body", e.body()).bind("by", e.recordedBy())
                 .bind("at", e.recordedAt()).bind("corrects", e.correctsEventId())
                 .bind("reason", e.correctionReason()).bind("late", e.lateRecorded()).bind("prev", e.prevHash())
-                .bind("hash", e.hash()).first(c, EventRow.MAPPER).orElseThrow();
+                .bind("hash", e.hash());
     }
 
     public static Optional<EventRow> get(Connection c, Visibility vis, String id) throws SQLException {
@@ -102,27 +132,7 @@ public final class EventQueries {
         MOVE_HEAD.bind("org", last.orgId()).bind("seq", last.seq()).bind("hash", last.hash()).update(c);
     }
 
-    static boolean siteOf(Connection c, String id, String org) throws SQLException {
-        return exists(c, SITE, id, org);
-    }
-
-    static boolean unitOf(Connection c, String id, String org) throws SQLException {
-        return exists(c, UNIT, id, org);
-    }
-
-    static boolean plotOf(Connection c, String id, String org) throws SQLException {
-        return exists(c, PLOT, id, org);
-    }
-
-    static boolean partyOf(Connection c, String id, String org) throws SQLException {
-        return exists(c, PARTY, id, org);
-    }
-
     static boolean eventOf(Connection c, UUID id, String org) throws SQLException {
         return EVENT.bind("id", id).bind("org", org).first(c, rs -> true).isPresent();
-    }
-
-    private static boolean exists(Connection c, Sql sql, String id, String org) throws SQLException {
-        return sql.bind("id", id).bind("org", org).first(c, rs -> true).isPresent();
     }
 }

@@ -43,6 +43,11 @@ public final class EventRoutes {
                         + "\"event_time\": \"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                         + "\", \"event_tz_offset\": \"+08:00\", \"body\": {\"reason\": \"sample\", "
                         + "\"lots\": [{\"lot\": \"{lot-code}\", \"quantity\": 1, \"uom\": \"box\"}]}}");
+        routes.upload("/api/v1/events/bulk", RECORDERS, BulkRoute.MAX_BYTES, new BulkRoute(db)::handle)
+                .example("[{\"org_id\": \"{org}\", \"client_event_id\": \"{new}\", \"type\": \"loss\", "
+                        + "\"event_time\": \"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + "\", \"event_tz_offset\": \"+08:00\", \"body\": {\"reason\": \"sample\", "
+                        + "\"lots\": [{\"lot\": \"{lot-code}\", \"quantity\": 1, \"uom\": \"box\"}]}}]");
         routes.get("/api/v1/events", Policies.READ_OPERATIONS, this::list);
         // before /:id, which would otherwise take "verify" for an id
         routes.get("/api/v1/events/verify", Policies.READ_OPERATIONS, this::verify)

@@ -29,7 +29,7 @@ import java.util.UUID;
  * body item at fault; the transaction then stores nothing.
  */
 final class LotProjection {
-    private final Connection c;
+    private final LotStore s;
     private final String org;
     private final UUID event;
     private final Instant at;
@@ -39,9 +39,9 @@ final class LotProjection {
     /** The trace codes the ledger assigned to the lots this event bears. */
     private final Map<String, String> assigned;
 
-    private LotProjection(Connection c, String org, UUID event, Instant at, Map<String, String> assigned) {
-        this.c = c;
-        this.org = org;
+    private LotProjection(LotStore s, UUID event, Instant at, Map<String, String> assigned) {
+        this.s = s;
+        this.org = s.org();
         this.event = event;
         this.at = at;
         this.assigned = assigned;
@@ -53,23 +53,30 @@ final class LotProjection {
             Correction.apply(c, e);
             return;
         }
-        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject(e.body());
-        Map<String, String> assigned = AssignedCodes.take(body);
-        new LotProjection(c, e.orgId(), e.id(), e.eventTime(), assigned).run(plan(c, e.orgId(), e.type(),
-                new EventRules.Where(e.siteId(), e.unitId(), e.plotId(), e.partyId()), body.encode()), "body");
+        apply(LotStore.direct(c, e.orgId()), e);
     }
 
-    static EventPlan plan(Connection c, String org, String type, EventRules.Where where, String body)
-            throws SQLException {
+    /** Applies stored event {@code e}, not a correction, through {@code s}. */
+    static void apply(LotStore s, EventRow e) throws SQLException {
+        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject(e.body());
+        Map<String, String> assigned = AssignedCodes.take(body);
+        new LotProjection(s, e.id(), e.eventTime(), assigned).run(plan(s, e.type(), where(e), body.encode()), "body");
+    }
+
+    static EventRules.Where where(EventRow e) {
+        return new EventRules.Where(e.siteId(), e.unitId(), e.plotId(), e.partyId());
+    }
+
+    static EventPlan plan(LotStore s, String type, EventRules.Where where, String body) throws SQLException {
         return EventRules.plan(type, where, new io.vertx.core.json.JsonObject(body), new EventRules.World() {
             @Override
             public String siteOfUnit(String unitId) throws SQLException {
-                return LotQueries.siteOfUnit(c, org, unitId);
+                return s.siteOfUnit(unitId);
             }
 
             @Override
             public String partyKind(String partyId) throws SQLException {
-                return LotQueries.partyKind(c, org, partyId);
+                return s.partyKind(partyId);
             }
         });
     }
@@ -78,7 +85,7 @@ final class LotProjection {
     static void applyReplacement(Connection c, String org, UUID correction, Instant at, EventPlan plan,
                                  Map<String, String> assigned, List<UUID> alsoCheck, String correctsField)
             throws SQLException {
-        LotProjection p = new LotProjection(c, org, correction, at, assigned);
+        LotProjection p = new LotProjection(LotStore.direct(c, org), correction, at, assigned);
         for (UUID lot : alsoCheck) {
             p.touched.putIfAbsent(lot, correctsField);
         }
@@ -100,7 +107,7 @@ final class LotProjection {
         }
         if (plan.handover() != null) {
             for (int i = 0; i < plan.births().size(); i++) {
-                LotQueries.handover(c, org, born.get(i), event, plan.handover(), at, plan.births().get(i).quantity(),
+                s.handover(born.get(i), event, plan.handover(), at, plan.births().get(i).quantity(),
                         null);
             }
         }
@@ -110,7 +117,7 @@ final class LotProjection {
                 for (int j = 0; j < born.size(); j++) {
                     BigDecimal share = plan.takes().get(i).quantity().multiply(plan.births().get(j).quantity())
                             .divide(total, 3, RoundingMode.HALF_UP).max(new BigDecimal("0.001"));
-                    LotQueries.link(c, inputs.get(i), born.get(j), event, share);
+                    s.link(inputs.get(i), born.get(j), event, share);
                 }
             }
         }
@@ -120,7 +127,7 @@ final class LotProjection {
     private UUID bear(Birth b) throws SQLException {
         ProductRef product = null;
         if (b.productId() != null) {
-            product = LotQueries.product(c, org, b.productId()).orElseThrow(() -> ClientError.invalid(
+            product = s.product(b.productId()).orElseThrow(() -> ClientError.invalid(
                     b.field() + ".product_id", "no product " + b.productId()));
         }
         String uom = b.uom() != null ? b.uom() : product.uom();
@@ -128,7 +135,7 @@ final class LotProjection {
             throw ClientError.invalid(b.field() + ".uom", "product " + b.productId() + " is counted in "
                     + product.uom() + ", not " + uom);
         }
-        Optional<LotRef> existing = LotQueries.lot(c, org, b.code());
+        Optional<LotRef> existing = s.lot(b.code());
         if (existing.isPresent() && existing.get().voidedBy() == null) {
             throw ClientError.invalid(b.field() + (b.kind().equals("lot") ? ".lot" : ""), "lot " + b.code()
                     + " already exists (born " + existing.get().bornAt() + "): a new lot needs a new code");
@@ -139,7 +146,7 @@ final class LotProjection {
                     + "code " + existing.get().externalCode() + "; QA changes it with PUT /api/v1/lots/:id/external-code");
         }
         if (b.externalCode() != null) {
-            Optional<String> holder = LotQueries.lotWithExternalCode(c, b.externalCode());
+            Optional<String> holder = s.lotWithExternalCode(b.externalCode());
             if (holder.isPresent() && !holder.get().equals(b.code())) {
                 throw ClientError.invalid(b.field() + ".external_code", "external code " + b.externalCode()
                         + " is already mapped to another lot");
@@ -156,15 +163,15 @@ final class LotProjection {
                         + "trace code");
             }
         }
-        LotQueries.insertLot(c, id, org, b, product, uom, event, at, trace, existing.isPresent());
-        LotQueries.move(c, org, id, event, at, b.at().kind(), b.at().id(), b.quantity(), "born");
+        s.insertLot(id, b, product, uom, event, at, trace, existing.isPresent());
+        s.move(id, event, at, b.at().kind(), b.at().id(), b.quantity(), "born");
         touched.putIfAbsent(id, b.field());
         codes.put(id, b.code());
         return id;
     }
 
     private UUID take(Take t, EventPlan.Handover handover) throws SQLException {
-        LotRef lot = LotQueries.lot(c, org, t.lot()).filter(l -> l.voidedBy() == null).orElseThrow(() ->
+        LotRef lot = s.lot(t.lot()).filter(l -> l.voidedBy() == null).orElseThrow(() ->
                 ClientError.invalid(t.field() + ".lot", "no lot " + t.lot()));
         if (!lot.uom().equals(t.uom())) {
             throw ClientError.invalid(t.field() + ".uom", "lot " + t.lot() + " is counted in " + lot.uom()
@@ -173,7 +180,7 @@ final class LotProjection {
         touched.putIfAbsent(lot.id(), t.field());
         codes.put(lot.id(), lot.code());
         Place from = source(t, lot);
-        BigDecimal there = LotQueries.placesAt(c, lot.id(), at).stream().filter(h -> h.place().equals(from))
+        BigDecimal there = s.placesAt(lot.id(), at).stream().filter(h -> h.place().equals(from))
                 .map(Holding::quantity).findFirst().orElse(BigDecimal.ZERO);
         if (there.compareTo(t.quantity()) < 0) {
             throw ClientError.invalid(t.field() + ".quantity", "lot " + t.lot() + " has " + there.toPlainString()
@@ -182,13 +189,13 @@ final class LotProjection {
         }
         if (t.moves()) {
             boolean leaves = t.to() == null;
-            LotQueries.move(c, org, lot.id(), event, at, from.kind(), from.id(), t.quantity().negate(),
+            s.move(lot.id(), event, at, from.kind(), from.id(), t.quantity().negate(),
                     leaves ? t.reason() : "out");
-            LotQueries.move(c, org, lot.id(), event, at, leaves ? "gone" : t.to().kind(),
+            s.move(lot.id(), event, at, leaves ? "gone" : t.to().kind(),
                     leaves ? t.reason() : t.to().id(), t.quantity(), leaves ? t.reason() : "in");
         }
         if (handover != null) {
-            LotQueries.handover(c, org, lot.id(), event, handover, at, t.quantity(), t.rejected());
+            s.handover(lot.id(), event, handover, at, t.quantity(), t.rejected());
         }
         return lot.id();
     }
@@ -196,12 +203,12 @@ final class LotProjection {
     /** The place the item's quantity comes from: the one it names, or the one place the lot is at then. */
     private Place source(Take t, LotRef lot) throws SQLException {
         if (t.from() != null) {
-            if (!LotQueries.placeExists(c, org, t.from())) {
+            if (!s.placeExists(t.from())) {
                 throw ClientError.invalid(t.field() + ".from_" + t.from().kind() + "_id", "no " + t.from());
             }
             return t.from();
         }
-        List<Holding> places = new ArrayList<>(LotQueries.placesAt(c, lot.id(), at));
+        List<Holding> places = new ArrayList<>(s.placesAt(lot.id(), at));
         places.removeIf(h -> h.place().equals(t.to()));
         if (places.size() == 1) {
             return places.get(0).place();
@@ -211,8 +218,8 @@ final class LotProjection {
                 throw ClientError.invalid(t.field() + ".lot", "lot " + t.lot() + " was born at " + lot.bornAt()
                         + ", after this event's time " + at);
             }
-            Optional<LotQueries.Left> left = LotQueries.leftBefore(c, lot.id(), at);
-            if (left.isPresent() && LotQueries.placesAt(c, lot.id(), at).isEmpty()) {
+            Optional<LotQueries.Left> left = s.leftBefore(lot.id(), at);
+            if (left.isPresent() && s.placesAt(lot.id(), at).isEmpty()) {
                 throw ClientError.invalid(t.field() + ".lot", "lot " + t.lot() + " has left: " + left.get().reason()
                         + " at " + left.get().at() + "; a lot that has left cannot move");
             }
@@ -228,13 +235,14 @@ final class LotProjection {
         if (touched.isEmpty()) {
             return;
         }
-        Optional<Shortfall> s = LotQueries.firstShortfall(c, touched.keySet().toArray(UUID[]::new));
-        if (s.isPresent()) {
-            String field = touched.get(s.get().lotId());
-            String code = codes.getOrDefault(s.get().lotId(), s.get().lotId().toString());
+        Optional<Shortfall> found = s.firstShortfall(touched.keySet().toArray(UUID[]::new));
+        if (found.isPresent()) {
+            Shortfall f = found.get();
+            String field = touched.get(f.lotId());
+            String code = codes.getOrDefault(f.lotId(), f.lotId().toString());
             throw ClientError.invalid(field.equals(fallbackField) || !field.startsWith("body") ? field
-                    : field + ".quantity", "lot " + code + " would hold " + s.get().balance().toPlainString()
-                    + " at " + s.get().place() + " at " + s.get().at() + ": a later event of the lot takes more "
+                    : field + ".quantity", "lot " + code + " would hold " + f.balance().toPlainString()
+                    + " at " + f.place() + " at " + f.at() + ": a later event of the lot takes more "
                     + "than would be there (mass balance never goes negative)");
         }
     }

@@ -1,5 +1,6 @@
 package io.coldtrace.api.events;
 
+import io.coldtrace.api.db.RowMapper;
 import io.coldtrace.api.db.Rows;
 import io.coldtrace.api.db.Sql;
 import java.math.BigDecimal;
@@ -15,6 +16,13 @@ final class LotQueries {
     private static final Sql LOT_BY_CODE = Sql.of("""
             SELECT id, code, kind, product_id, uom, born_at, quantity, voided_by, external_code FROM lot
             WHERE org_id = :org AND code = :code""");
+    private static final Sql LOTS_BY_CODES = Sql.of("""
+            SELECT id, code, kind, product_id, uom, born_at, quantity, voided_by, external_code FROM lot
+            WHERE org_id = :org AND code = ANY(:codes)""");
+    /** Every movement of some lots, each lot's in the order they were written. */
+    private static final Sql MOVEMENTS_OF = Sql.of("""
+            SELECT id, lot_id, at, place_kind, place_id, delta FROM lot_movement WHERE lot_id = ANY(:lots)
+            ORDER BY lot_id, id""");
     private static final Sql PRODUCT = Sql.of("""
             SELECT commodity, variety, unit_of_measure FROM product WHERE id = :id AND org_id = :org""");
     private static final Sql EXTERNAL_CODE = Sql.of("SELECT code FROM lot WHERE external_code = :code");
@@ -80,6 +88,10 @@ final class LotQueries {
                   BigDecimal quantity, UUID voidedBy, String externalCode) {
     }
 
+    /** A row of lot_movement as the balance rules read it. */
+    record Movement(long id, UUID lotId, Instant at, Place place, BigDecimal delta) {
+    }
+
     record ProductRef(String commodity, String variety, String uom) {
     }
 
@@ -95,11 +107,22 @@ final class LotQueries {
     private LotQueries() {
     }
 
+    private static final RowMapper<LotRef> LOT = rs -> new LotRef(rs.getObject("id", UUID.class),
+            rs.getString("code"), rs.getString("kind"), rs.getString("product_id"), rs.getString("uom"),
+            Rows.instant(rs, "born_at"), rs.getBigDecimal("quantity"), rs.getObject("voided_by", UUID.class),
+            rs.getString("external_code"));
+
     static Optional<LotRef> lot(Connection c, String org, String code) throws SQLException {
-        return LOT_BY_CODE.bind("org", org).bind("code", code).first(c, rs -> new LotRef(
-                rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("kind"),
-                rs.getString("product_id"), rs.getString("uom"), Rows.instant(rs, "born_at"),
-                rs.getBigDecimal("quantity"), rs.getObject("voided_by", UUID.class), rs.getString("external_code")));
+        return LOT_BY_CODE.bind("org", org).bind("code", code).first(c, LOT);
+    }
+
+    static List<LotRef> lots(Connection c, String org, String[] codes) throws SQLException {
+        return LOTS_BY_CODES.bind("org", org).bind("codes", codes).list(c, LOT);
+    }
+
+    static List<Movement> movements(Connection c, UUID[] lots) throws SQLException {
+        return MOVEMENTS_OF.bind("lots", lots).list(c, rs -> new Movement(rs.getLong(1), rs.getObject(2, UUID.class),
+                Rows.instant(rs, "at"), new Place(rs.getString(4), rs.getString(5)), rs.getBigDecimal(6)));
     }
 
     static Optional<ProductRef> product(Connection c, String org, String id) throws SQLException {
@@ -111,8 +134,9 @@ final class LotQueries {
         return EXTERNAL_CODE.bind("code", code).first(c, rs -> rs.getString(1));
     }
 
-    static void insertLot(Connection c, UUID id, String org, EventPlan.Birth b, ProductRef product, String uom,
-                          UUID event, Instant at, String traceCode, boolean rebear) throws SQLException {
+    /** The statement that stores a newly born lot (or re-bears a voided one). */
+    static Sql.Bound insertLot(UUID id, String org, EventPlan.Birth b, ProductRef product, String uom,
+                               UUID event, Instant at, String traceCode, boolean rebear) {
         Sql.Bound q = (rebear ? REBEAR_LOT : INSERT_LOT).bind("id", id).bind("kind", b.kind()).bind("product", b.productId())
                 .bind("commodity", product != null ? product.commodity() : b.commodity())
                 .bind("variety", b.variety() != null ? b.variety() : product != null ? product.variety() : null)
@@ -123,24 +147,24 @@ final class LotQueries {
         if (!rebear) {
             q = q.bind("org", org).bind("code", b.code());
         }
-        q.update(c);
+        return q;
     }
 
-    static void move(Connection c, String org, UUID lot, UUID event, Instant at, String placeKind, String placeId,
-                     BigDecimal delta, String reason) throws SQLException {
-        INSERT_MOVEMENT.bind("org", org).bind("lot", lot).bind("event", event).bind("at", at).bind("kind", placeKind)
-                .bind("place", placeId).bind("delta", delta).bind("reason", reason).update(c);
+    static Sql.Bound move(String org, UUID lot, UUID event, Instant at, String placeKind, String placeId,
+                          BigDecimal delta, String reason) {
+        return INSERT_MOVEMENT.bind("org", org).bind("lot", lot).bind("event", event).bind("at", at).bind("kind", placeKind)
+                .bind("place", placeId).bind("delta", delta).bind("reason", reason);
     }
 
-    static void link(Connection c, UUID parent, UUID child, UUID event, BigDecimal q) throws SQLException {
-        INSERT_LINK.bind("parent", parent).bind("child", child).bind("event", event).bind("q", q).update(c);
+    static Sql.Bound link(UUID parent, UUID child, UUID event, BigDecimal q) {
+        return INSERT_LINK.bind("parent", parent).bind("child", child).bind("event", event).bind("q", q);
     }
 
-    static void handover(Connection c, String org, UUID lot, UUID event, EventPlan.Handover h, Instant at,
-                         BigDecimal q, BigDecimal rejected) throws SQLException {
-        INSERT_HANDOVER.bind("org", org).bind("lot", lot).bind("event", event).bind("kind", h.kind()).bind("at", at)
+    static Sql.Bound handover(String org, UUID lot, UUID event, EventPlan.Handover h, Instant at,
+                              BigDecimal q, BigDecimal rejected) {
+        return INSERT_HANDOVER.bind("org", org).bind("lot", lot).bind("event", event).bind("kind", h.kind()).bind("at", at)
                 .bind("party", h.partyId()).bind("q", q).bind("acceptance", h.acceptance())
-                .bind("rejected", rejected).bind("temp", h.tempC()).update(c);
+                .bind("rejected", rejected).bind("temp", h.tempC());
     }
 
     static List<Holding> placesAt(Connection c, UUID lot, Instant at) throws SQLException {

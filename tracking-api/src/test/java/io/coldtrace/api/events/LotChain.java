@@ -68,6 +68,11 @@ public final class LotChain {
         return api.http().post("/api/v1/events", token, event);
     }
 
+    /** POSTs {@code events} to the bulk import in one request. */
+    public HttpResponse<Buffer> bulk(JsonArray events) {
+        return api.http().send(io.vertx.core.http.HttpMethod.POST, "/api/v1/events/bulk", token, events.encode());
+    }
+
     public JsonObject post(String type, Instant at, JsonObject fields, JsonObject body) {
         return expect(send(event(type, at, fields, body)), 201);
     }

@@ -125,6 +125,7 @@ class RouteDeclarationTest {
         // admins anchor chain heads on demand
         expected.putAll(Map.of(
                 "POST /api/v1/events", responders,
+                "POST /api/v1/events/bulk", responders,
                 "GET /api/v1/events", readers,
                 "GET /api/v1/events/verify", readers,
                 "POST /api/v1/events/anchor", admins,
