@@ -67,14 +67,8 @@ final class CustodyQueries {
         p.put("ref", m.refC() == null ? 0.0 : m.refC());
         p.put("q10", m.days() == null ? 2.0 : m.q10());
         p.put("ea", m.eaKj());
-        boolean raw = source == Source.RAW;
-        LegFigures f = bind(raw ? CustodySql.STATS_RAW : CustodySql.STATS_ROLLUP, p).first(c, LegFigures.MAPPER)
-                .orElseThrow();
-        return f.with(source.label(),
-                bind(raw ? CustodySql.GAPS_RAW : CustodySql.GAPS_ROLLUP, p).list(c, LegFigures.Gap.MAPPER),
-                bind(raw ? CustodySql.EXCURSIONS_RAW : CustodySql.EXCURSIONS_ROLLUP, p)
-                        .list(c, LegFigures.Excursion.MAPPER),
-                bind(CustodySql.ALARMS, p).list(c, LegFigures.AlarmRef.MAPPER));
+        return bind(source == Source.RAW ? CustodySql.FIGURES_RAW : CustodySql.FIGURES_ROLLUP, p)
+                .first(c, LegFigures.MAPPER).orElseThrow().with(source.label());
     }
 
     private static Sql.Bound bind(Sql sql, Map<String, Object> params) {

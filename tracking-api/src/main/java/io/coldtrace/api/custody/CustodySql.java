@@ -126,66 +126,87 @@ final class CustodySql {
                  ELSE :days * exp(CAST(:ea AS double precision) * 1000 / 8.314
                                   * (1 / (c + 273.15) - 1 / (:ref + 273.15))) END""";
 
+    /** The leg's figures from {@code readings}: one row. */
     private static final String STATS = """
-            WITH %s, %s
-            SELECT count(*) AS n, min(cmin) AS min_c, max(cmax) AS max_c, sum(dt) AS minutes,
-                   sum(c * dt) / nullif(sum(dt), 0) AS mean_c,
-                   10000 / -ln(sum(dt * exp(-10000 / (c + 273.15))) / nullif(sum(dt), 0)) - 273.15 AS mkt_c,
-                   coalesce(sum(dt) FILTER (WHERE c > :high), 0) AS above_min,
-                   coalesce(sum(dt) FILTER (WHERE c < :low), 0) AS below_min,
-                   coalesce(sum((c - :high) * dt) FILTER (WHERE c > :high), 0) AS dm_above,
-                   coalesce(sum((:low - c) * dt) FILTER (WHERE c < :low), 0) AS dm_below,
-                   sum(dt / 1440.0 / (%s)) AS life_used,
-                   (SELECT coalesce(sum(extract(epoch FROM bt - bf) / interval_s), 0) FROM bound) AS expected,
-                   (SELECT coalesce(sum(extract(epoch FROM bt - bf)), 0) / 60.0 FROM bound) AS bound_min,
-                   (SELECT coalesce(extract(epoch FROM (SELECT sum(upper(r) - lower(r))
-                        FROM unnest(range_agg(tstzrange(bf, bt))) r)), 0) / 60.0 FROM bound) AS covered_min
-            FROM readings""";
-
-    static final Sql STATS_RAW = Sql.of(STATS.formatted(BOUND, RAW, SHELF_LIFE));
-    static final Sql STATS_ROLLUP = Sql.of(STATS.formatted(BOUND, ROLLUP, SHELF_LIFE));
+            stats AS (
+                SELECT count(*) AS n, min(cmin) AS min_c, max(cmax) AS max_c, sum(dt) AS minutes,
+                       sum(c * dt) / nullif(sum(dt), 0) AS mean_c,
+                       10000 / -ln(sum(dt * exp(-10000 / (c + 273.15))) / nullif(sum(dt), 0)) - 273.15 AS mkt_c,
+                       coalesce(sum(dt) FILTER (WHERE c > :high), 0) AS above_min,
+                       coalesce(sum(dt) FILTER (WHERE c < :low), 0) AS below_min,
+                       coalesce(sum((c - :high) * dt) FILTER (WHERE c > :high), 0) AS dm_above,
+                       coalesce(sum((:low - c) * dt) FILTER (WHERE c < :low), 0) AS dm_below,
+                       sum(dt / 1440.0 / (%s)) AS life_used,
+                       (SELECT coalesce(sum(extract(epoch FROM bt - bf) / interval_s), 0) FROM bound) AS expected,
+                       (SELECT coalesce(extract(epoch FROM (SELECT sum(upper(r) - lower(r))
+                            FROM unnest(range_agg(tstzrange(bf, bt))) r)), 0) / 60.0 FROM bound) AS covered_min
+                FROM readings)""";
 
     /** Stretches without readings longer than twice the interval, from the leg's start to its end. */
     private static final String GAPS = """
-            WITH %s, %s, edges AS (
-                SELECT device_id, ts, ts + make_interval(secs => interval_s) AS seen_to,
+            edges AS (
+                SELECT device_id, ts + make_interval(secs => interval_s) AS seen_to,
                        coalesce(nts, bt) AS next_at, interval_s FROM readings
                 UNION ALL
-                SELECT bd.device_id, bd.bf, bd.bf, coalesce((SELECT min(r.ts) FROM readings r
+                SELECT bd.device_id, bd.bf, coalesce((SELECT min(r.ts) FROM readings r
                        WHERE r.device_id = bd.device_id), bd.bt), bd.interval_s FROM bound bd
-            )
-            SELECT device_id, seen_to AS gap_from, next_at AS gap_to FROM edges
-            WHERE next_at - seen_to > make_interval(secs => interval_s)
-            ORDER BY gap_from LIMIT 50""";
-
-    static final Sql GAPS_RAW = Sql.of(GAPS.formatted(BOUND, RAW));
-    static final Sql GAPS_ROLLUP = Sql.of(GAPS.formatted(BOUND, ROLLUP));
+            ), gaps AS (
+                SELECT device_id, seen_to AS gap_from, next_at AS gap_to FROM edges
+                WHERE next_at - seen_to > make_interval(secs => interval_s)
+                ORDER BY gap_from LIMIT 50
+            )""";
 
     /** Runs of readings beyond the band (gaps and islands): start, end, minutes, peak, degree-minutes. */
     private static final String EXCURSIONS = """
-            WITH %s, %s, flagged AS (
-                SELECT *, CASE WHEN c > :high THEN 'above' WHEN c < :low THEN 'below' END AS side FROM readings
+            flagged AS (
+                SELECT *, CASE WHEN c > :high THEN 'above' WHEN c < :low THEN 'below' END AS side,
+                       lag(CASE WHEN c > :high THEN 'above' WHEN c < :low THEN 'below' END)
+                           OVER (PARTITION BY device_id ORDER BY ts) AS prev
+                FROM readings
             ), runs AS (
                 SELECT *, sum(CASE WHEN side IS DISTINCT FROM prev THEN 1 ELSE 0 END)
                           OVER (PARTITION BY device_id ORDER BY ts) AS run
-                FROM (SELECT *, lag(side) OVER (PARTITION BY device_id ORDER BY ts) AS prev FROM flagged) f
-            )
-            SELECT side, min(ts) AS started, max(ts) + make_interval(secs => round(max(dt) * 60)::int) AS ended,
-                   sum(dt) AS minutes,
-                   CASE side WHEN 'above' THEN max(cmax) ELSE min(cmin) END AS peak_c,
-                   sum(CASE side WHEN 'above' THEN c - :high ELSE :low - c END * dt) AS degree_minutes
-            FROM runs WHERE side IS NOT NULL
-            GROUP BY device_id, run, side ORDER BY started LIMIT 50""";
-
-    static final Sql EXCURSIONS_RAW = Sql.of(EXCURSIONS.formatted(BOUND, RAW));
-    static final Sql EXCURSIONS_ROLLUP = Sql.of(EXCURSIONS.formatted(BOUND, ROLLUP));
+                FROM flagged
+            ), excursions AS (
+                SELECT side, min(ts) AS started, max(ts) + make_interval(secs => round(max(dt) * 60)::int) AS ended,
+                       sum(dt) AS minutes,
+                       CASE side WHEN 'above' THEN max(cmax) ELSE min(cmin) END AS peak_c,
+                       sum(CASE side WHEN 'above' THEN c - :high ELSE :low - c END * dt) AS degree_minutes
+                FROM runs WHERE side IS NOT NULL
+                GROUP BY device_id, run, side ORDER BY started LIMIT 50
+            )""";
 
     /** The alarms of the unit that overlapped the leg. */
-    static final Sql ALARMS = Sql.of("""
-            SELECT a.id, a.rule, a.severity, a.state, a.started_at, a.cleared_at, a.peak_value, a.message
-            FROM alarm a WHERE a.unit_id = :unit
-              AND tstzrange(a.started_at, coalesce(a.cleared_at, 'infinity')) && tstzrange(:f, :t)
-            ORDER BY a.started_at LIMIT 50""");
+    private static final String ALARMS = """
+            alarms AS (
+                SELECT a.id, a.rule, a.severity, a.state, a.started_at, a.cleared_at, a.peak_value, a.message
+                FROM alarm a WHERE a.unit_id = :unit
+                  AND tstzrange(a.started_at, coalesce(a.cleared_at, 'infinity')) && tstzrange(:f, :t)
+                ORDER BY a.started_at LIMIT 50
+            )""";
+
+    /**
+     * A leg's figures in one statement: the readings are read once (materialised), then the figures, the gaps, the
+     * excursions and the unit's alarms come from them as one row (the lists as JSON arrays).
+     */
+    private static final String FIGURES = """
+            WITH %s, %s, %s, %s, %s, %s
+            SELECT s.*,
+                   (SELECT coalesce(json_agg(json_build_object('device_id', device_id, 'from', gap_from,
+                        'to', gap_to) ORDER BY gap_from), '[]') FROM gaps) AS gaps,
+                   (SELECT coalesce(json_agg(json_build_object('side', side, 'started', started, 'ended', ended,
+                        'minutes', minutes, 'peak_c', peak_c, 'degree_minutes', degree_minutes) ORDER BY started), '[]')
+                    FROM excursions) AS excursions,
+                   (SELECT coalesce(json_agg(json_build_object('id', id, 'rule', rule, 'severity', severity,
+                        'state', state, 'started_at', started_at, 'cleared_at', cleared_at, 'peak', peak_value,
+                        'message', message) ORDER BY started_at), '[]') FROM alarms) AS alarms
+            FROM stats s""";
+
+    static final Sql FIGURES_RAW = Sql.of(FIGURES.formatted(BOUND, RAW.replace("readings AS (", "readings AS MATERIALIZED ("),
+            STATS.formatted(SHELF_LIFE), GAPS, EXCURSIONS, ALARMS));
+    static final Sql FIGURES_ROLLUP = Sql.of(FIGURES.formatted(BOUND,
+            ROLLUP.replace("readings AS (", "readings AS MATERIALIZED ("), STATS.formatted(SHELF_LIFE), GAPS,
+            EXCURSIONS, ALARMS));
 
     /** The lot and its product's shelf-life model and temperature class. */
     static final Sql LOT = Sql.of("""
