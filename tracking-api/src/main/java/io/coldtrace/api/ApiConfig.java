@@ -25,14 +25,17 @@ import java.nio.file.Path;
  *   <tr><td>COLDTRACE_API_DATA_DIR</td><td>data (in the working directory)</td><td>the API's own files (the
  *       event ledger's anchor log); created when missing</td></tr>
  *   <tr><td>COLDTRACE_ANCHOR_*</td><td>see {@link AnchorConfig}</td><td>outside anchors of the event ledger</td></tr>
+ *   <tr><td>COLDTRACE_TRACE_*, COLDTRACE_TRUSTED_PROXIES</td><td>see {@link TraceConfig}</td><td>the buyer's page:
+ *       rate limit, proxies, scan places, response time floor, the copy flag</td></tr>
  * </table>
  *
  * @param readDb  the read replica, or null when none is configured
  * @param dataDir the API's data directory
  * @param anchor  the event ledger's anchor settings
+ * @param trace   the buyer's page settings
  */
 public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize,
-                        DbConfig readDb, Path dataDir, AnchorConfig anchor) {
+                        DbConfig readDb, Path dataDir, AnchorConfig anchor, TraceConfig trace) {
     /** The data directory when COLDTRACE_API_DATA_DIR is not set. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
@@ -45,7 +48,7 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
     public ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize,
                      DbConfig readDb) {
         this(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, DEFAULT_DATA_DIR,
-                AnchorConfig.defaults(DEFAULT_DATA_DIR));
+                AnchorConfig.defaults(DEFAULT_DATA_DIR), TraceConfig.defaults());
     }
 
     public ApiConfig {
@@ -74,6 +77,9 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
         if (anchor == null) {
             anchor = AnchorConfig.defaults(dataDir);
         }
+        if (trace == null) {
+            trace = TraceConfig.defaults();
+        }
     }
 
     public static ApiConfig from(Env env) {
@@ -85,12 +91,18 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
                 db,
                 env.string("COLDTRACE_METRICS_TOKEN", ""),
                 env.integer("COLDTRACE_API_WORKER_POOL_SIZE", 8, 1, 200),
-                readDb(env, db), dataDir, AnchorConfig.from(env, dataDir));
+                readDb(env, db), dataDir, AnchorConfig.from(env, dataDir),
+                TraceConfig.from(env));
     }
 
     /** The same settings with the API's files in {@code dir} and anchors as {@code anchors} (tests). */
     public ApiConfig withFiles(Path dir, AnchorConfig anchors) {
-        return new ApiConfig(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, dir, anchors);
+        return new ApiConfig(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, dir, anchors, trace);
+    }
+
+    /** The same settings with the buyer's page set as {@code newTrace} (tests). */
+    public ApiConfig withTrace(TraceConfig newTrace) {
+        return new ApiConfig(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, dataDir, anchor, newTrace);
     }
 
     /** The replica's settings: its URL, with the primary's user, password and pool size unless overridden. */

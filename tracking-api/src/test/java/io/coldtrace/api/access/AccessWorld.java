@@ -65,6 +65,7 @@ final class AccessWorld {
                         + f.get("product") + "\", \"quantity\": 100, \"uom\": \"box\"}]}").id().toString());
         f.put("lot-code", n + "-lot");
         f.put("lot", seeds.lotId(org, n + "-lot"));
+        f.put("trace-code", seeds.traceCode(f.get("lot")));
         f.put("new", n + "-new");
         f.put("token", token);
         return f;

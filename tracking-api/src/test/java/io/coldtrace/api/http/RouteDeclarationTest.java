@@ -131,12 +131,14 @@ class RouteDeclarationTest {
                 "GET /api/v1/events/:id", readers));
         // custody joined to telemetry (issue 7 §3)
         expected.put("GET /api/v1/lots/:id/custody", readers);
+        // the buyer's page (issue 7 §5): QA sees which codes may have been copied
+        expected.put("GET /api/v1/trace/suspicious", Access.roles(Role.QA));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())
                 .extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrder("POST /api/v1/session", "POST /api/v1/session/logout", "GET /login",
-                        "GET /assets/*", "GET /vendor/uplot/*");
+                        "GET /assets/*", "GET /vendor/uplot/*", "GET /t/:code");
         declared.entrySet().removeIf(e -> e.getValue().kind() == Access.Kind.PUBLIC);
         assertThat(declared).containsExactlyInAnyOrderEntriesOf(expected);
     }

@@ -294,6 +294,21 @@ public final class Seeds implements AutoCloseable {
         });
     }
 
+    /** The trace code of lot {@code lotId} as stored (17 characters, no groups). */
+    public String traceCode(String lotId) {
+        return run(c -> {
+            try (var ps = c.prepareStatement("SELECT trace_code FROM lot WHERE id = ?::uuid")) {
+                ps.setString(1, lotId);
+                try (var rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getString(1) == null) {
+                        throw new IllegalStateException("no trace code for lot " + lotId);
+                    }
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
     public WebhookRow webhook(String org, String url, String secret) {
         return run(c -> WebhookQueries.insert(c, new NewWebhook(org, url, secret)));
     }
