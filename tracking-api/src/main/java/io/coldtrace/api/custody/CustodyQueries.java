@@ -52,8 +52,17 @@ final class CustodyQueries {
         return CustodySql.LEGS.bind("lot", lot).bind("now", now).list(c, Leg.MAPPER);
     }
 
-    /** The figures of a leg in a unit, from {@code source}. */
+    /** The figures of a leg in a unit, from {@code source}, with its gaps, excursions and alarms. */
     static LegFigures figures(Connection c, Leg leg, LotModel m, Source source) throws SQLException {
+        return figures(c, leg, m, source, true);
+    }
+
+    /**
+     * The figures of a leg in a unit, from {@code source}; without {@code details} only the statistics the verdict
+     * and shelf life need (no gaps, excursions, alarms: one query instead of four).
+     */
+    static LegFigures figures(Connection c, Leg leg, LotModel m, Source source, boolean details)
+            throws SQLException {
         ClassBand band = m.band();
         Map<String, Object> p = new java.util.HashMap<>();
         p.put("f", leg.from());
@@ -70,6 +79,9 @@ final class CustodyQueries {
         boolean raw = source == Source.RAW;
         LegFigures f = bind(raw ? CustodySql.STATS_RAW : CustodySql.STATS_ROLLUP, p).first(c, LegFigures.MAPPER)
                 .orElseThrow();
+        if (!details) {
+            return f.with(source.label(), java.util.List.of(), java.util.List.of(), java.util.List.of());
+        }
         return f.with(source.label(),
                 bind(raw ? CustodySql.GAPS_RAW : CustodySql.GAPS_ROLLUP, p).list(c, LegFigures.Gap.MAPPER),
                 bind(raw ? CustodySql.EXCURSIONS_RAW : CustodySql.EXCURSIONS_ROLLUP, p)

@@ -69,7 +69,8 @@ final class TraceReader {
 
     /** Everything the page shows of {@code lot}, as of {@code now}. */
     static TraceView view(Connection c, TracedLot lot, Instant now) throws SQLException {
-        Custody.Report custody = Custody.of(c, Visibility.org(lot.orgId()), lot.id().toString(), now).orElseThrow();
+        Custody.Report custody = Custody.summary(c, Visibility.org(lot.orgId()), lot.id().toString(), now)
+                .orElseThrow();
         ClassBand band = ClassBand.of(lot.tempClass());
         List<Origin> origins = new ArrayList<>();
         List<String> parties = new ArrayList<>();
