@@ -18,7 +18,7 @@ final class TracePage {
             .top{display:flex;justify-content:space-between;align-items:center;font-size:14px;opacity:.92}\
             .top a{color:#fff;border:1px solid #fff8;border-radius:14px;padding:2px 12px;text-decoration:none}\
             h1{font-size:24px;line-height:1.3;margin:8px 0 2px}.code{font:15px ui-monospace,Menlo,monospace;\
-            letter-spacing:.5px;opacity:.9;word-break:break-all}section{background:#fff;border-radius:12px;\
+            letter-spacing:.5px;opacity:.9;word-break:break-all}.sub{font-size:14px;opacity:.85}section{background:#fff;border-radius:12px;\
             margin:12px 0;padding:14px 16px;box-shadow:0 1px 2px #0001}h2{font-size:17px;margin:0 0 8px}\
             .ok{color:#17653f}.bad{color:#a3261b}.warn{color:#8a5a00}.muted{color:#5d6b63;font-size:14px}\
             .big{font-size:30px;font-weight:700;line-height:1.2}dl{margin:0;display:grid;grid-template-columns:\
@@ -51,7 +51,13 @@ final class TracePage {
                         ? "en" : "zh").append("\" hreflang=\"").append(l.other().tag).append("\" lang=\"")
                 .append(l.other().tag).append("\">").append(l.t("English", "中文")).append("</a></div><h1>")
                 .append(esc(name)).append("</h1><div>").append(l.t("追溯码 ", "Trace code "))
-                .append("<span class=\"code\">").append(esc(v.traceCode())).append("</span></div></div></header><main>");
+                .append("<span class=\"code\">").append(esc(v.traceCode())).append("</span></div><div class=\"sub\">")
+                .append(l.t("批次 ", "Lot ")).append(esc(v.lotCode()));
+        if (v.packedAt() != null) {
+            b.append(" · ").append(l.t(l.date(v.packedAt().toLocalDate()) + " 包装", "packed "
+                    + l.date(v.packedAt().toLocalDate())));
+        }
+        b.append("</div></div></header><main>");
         if (v.withdrawn()) {
             b.append("<section class=\"banner\">").append(l.t("此批次的记录已被撤销，请向销售方核实。",
                     "This lot's record was withdrawn; please check with the seller.")).append("</section>");
@@ -59,7 +65,7 @@ final class TracePage {
         summary(b, v, l);
         origin(b, v, l);
         journey(b, v, l);
-        b.append("</main><footer>").append(l.t("批次 ", "Lot ")).append(esc(v.lotCode())).append(" · <a href=\"")
+        b.append("</main><footer>").append(l.t("冷链追溯数据 · ", "Cold-chain trace data · ")).append("<a href=\"")
                 .append(esc(selfPath)).append(".json\">JSON</a></footer></body></html>");
         return b.toString();
     }

@@ -99,7 +99,7 @@ final class TraceReader {
                     LocalDate to = rs.getObject("valid_to", LocalDate.class);
                     String status = today.isAfter(to) ? "expired" : today.isBefore(from) ? "not_yet_valid" : "valid";
                     return new Cert(rs.getString("kind"), rs.getString("number"), rs.getString("issuer"), from, to,
-                            status, rs.getBoolean("of_product"));
+                            status);
                 });
         List<Step> journey = new ArrayList<>(Journey.legs(c, lot, custody, byPlot));
         journey.addAll(Journey.handovers(c, lot));

@@ -47,7 +47,7 @@ final class TraceSql {
      * left out (its successor stands for it); expiry is judged by the caller against today.
      */
     static final Sql CERTIFICATIONS = Sql.of("""
-            SELECT c.kind, c.number, c.issuer, c.valid_from, c.valid_to, c.product_id IS NOT NULL AS of_product
+            SELECT c.kind, c.number, c.issuer, c.valid_from, c.valid_to
             FROM certification c
             WHERE c.org_id = :org AND (c.party_id = ANY(:parties) OR c.product_id = :product)
               AND NOT EXISTS (SELECT 1 FROM certification n WHERE n.supersedes = c.id)

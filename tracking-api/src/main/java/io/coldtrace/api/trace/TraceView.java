@@ -35,12 +35,10 @@ record TraceView(String traceCode, String lotCode, Product product, OffsetDateTi
     }
 
     /** A certification and its status today: valid, expired or not yet valid (never "valid" when expired). */
-    record Cert(String kind, String number, String issuer, LocalDate validFrom, LocalDate validTo, String status,
-                boolean ofProduct) {
+    record Cert(String kind, String number, String issuer, LocalDate validFrom, LocalDate validTo, String status) {
         JsonObject toJson() {
             return new JsonObject().put("kind", kind).put("number", number).put("issuer", issuer)
-                    .put("valid_from", validFrom.toString()).put("valid_to", validTo.toString()).put("status", status)
-                    .put("holder", ofProduct ? "product" : "origin");
+                    .put("valid_from", validFrom.toString()).put("valid_to", validTo.toString()).put("status", status);
         }
     }
 
