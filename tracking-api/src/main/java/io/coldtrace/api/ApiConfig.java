@@ -28,15 +28,18 @@ import java.nio.file.Path;
  *   <tr><td>COLDTRACE_PUBLIC_BASE_URL</td><td>(empty)</td><td>scheme, host and optional path prefix of the public
  *       trace pages that QR codes, labels and Digital Links point at ({base}/t/{trace code}); empty = the address and
  *       port each request came in on (http://127.0.0.1:8080 locally): set it wherever labels are printed</td></tr>
+ *   <tr><td>COLDTRACE_TRACE_*, COLDTRACE_TRUSTED_PROXIES</td><td>see {@link TraceConfig}</td><td>the buyer's page:
+ *       rate limit, proxies, scan places, response time floor, the copy flag</td></tr>
  * </table>
  *
  * @param readDb        the read replica, or null when none is configured
  * @param dataDir       the API's data directory
  * @param anchor        the event ledger's anchor settings
  * @param publicBaseUrl the public base URL without a trailing slash, or "" to derive it from each request
+ * @param trace         the buyer's page settings
  */
 public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize,
-                        DbConfig readDb, Path dataDir, AnchorConfig anchor, String publicBaseUrl) {
+                        DbConfig readDb, Path dataDir, AnchorConfig anchor, String publicBaseUrl, TraceConfig trace) {
     /** The data directory when COLDTRACE_API_DATA_DIR is not set. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
@@ -49,14 +52,14 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
     public ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize,
                      DbConfig readDb) {
         this(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, DEFAULT_DATA_DIR,
-                AnchorConfig.defaults(DEFAULT_DATA_DIR), "");
+                AnchorConfig.defaults(DEFAULT_DATA_DIR), "", TraceConfig.defaults());
     }
 
-    /** With the default data directory and anchor settings. */
+    /** With the default data directory, anchor and buyer's page settings. */
     public ApiConfig(int httpPort, String httpHost, DbConfig db, String metricsToken, int workerPoolSize,
                      DbConfig readDb, String publicBaseUrl) {
         this(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, DEFAULT_DATA_DIR,
-                AnchorConfig.defaults(DEFAULT_DATA_DIR), publicBaseUrl);
+                AnchorConfig.defaults(DEFAULT_DATA_DIR), publicBaseUrl, TraceConfig.defaults());
     }
 
     public ApiConfig {
@@ -86,6 +89,9 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
             anchor = AnchorConfig.defaults(dataDir);
         }
         publicBaseUrl = PublicBaseUrl.check(publicBaseUrl);
+        if (trace == null) {
+            trace = TraceConfig.defaults();
+        }
     }
 
     public static ApiConfig from(Env env) {
@@ -98,12 +104,19 @@ public record ApiConfig(int httpPort, String httpHost, DbConfig db, String metri
                 env.string("COLDTRACE_METRICS_TOKEN", ""),
                 env.integer("COLDTRACE_API_WORKER_POOL_SIZE", 8, 1, 200),
                 readDb(env, db), dataDir, AnchorConfig.from(env, dataDir),
-                env.string("COLDTRACE_PUBLIC_BASE_URL", ""));
+                env.string("COLDTRACE_PUBLIC_BASE_URL", ""), TraceConfig.from(env));
     }
 
     /** The same settings with the API's files in {@code dir} and anchors as {@code anchors} (tests). */
     public ApiConfig withFiles(Path dir, AnchorConfig anchors) {
-        return new ApiConfig(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, dir, anchors, publicBaseUrl);
+        return new ApiConfig(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, dir, anchors, publicBaseUrl,
+                trace);
+    }
+
+    /** The same settings with the buyer's page set as {@code newTrace} (tests). */
+    public ApiConfig withTrace(TraceConfig newTrace) {
+        return new ApiConfig(httpPort, httpHost, db, metricsToken, workerPoolSize, readDb, dataDir, anchor,
+                publicBaseUrl, newTrace);
     }
 
     /** The replica's settings: its URL, with the primary's user, password and pool size unless overridden. */

@@ -127,4 +127,22 @@ class ApiConfigTest {
         ApiConfig cfg = ApiConfig.from(new Env(Map.of("COLDTRACE_METRICS_TOKEN", "0123456789abcdef-scrape")));
         assertThat(cfg.toString()).doesNotContain("0123456789abcdef-scrape");
     }
+
+    @Test
+    void theBuyersPageIsLimitedPerAddressBehindNoProxyUnlessConfigured() {
+        TraceConfig defaults = ApiConfig.from(new Env(Map.of())).trace();
+        assertThat(defaults).isEqualTo(new TraceConfig(60, 30, java.util.Set.of(), "", Duration.ofMillis(30), 3, 5));
+        TraceConfig set = ApiConfig.from(new Env(Map.of("COLDTRACE_TRACE_RATE_BURST", "10",
+                "COLDTRACE_TRACE_RATE_PER_MIN", "5", "COLDTRACE_TRUSTED_PROXIES", "10.0.0.2, 10.0.0.3",
+                "COLDTRACE_TRACE_REGION_HEADER", "X-Client-Region", "COLDTRACE_TRACE_FLOOR_MS", "40",
+                "COLDTRACE_TRACE_COPY_FACTOR", "4", "COLDTRACE_TRACE_COPY_MIN_PLACES", "8"))).trace();
+        assertThat(set).isEqualTo(new TraceConfig(10, 5, java.util.Set.of("10.0.0.2", "10.0.0.3"),
+                "X-Client-Region", Duration.ofMillis(40), 4, 8));
+        assertThatThrownBy(() -> ApiConfig.from(new Env(Map.of("COLDTRACE_TRACE_RATE_BURST", "0"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_TRACE_RATE_BURST");
+        assertThatThrownBy(() -> ApiConfig.from(new Env(Map.of("COLDTRACE_TRACE_REGION_HEADER", "X Region"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_TRACE_REGION_HEADER");
+        assertThatThrownBy(() -> ApiConfig.from(new Env(Map.of("COLDTRACE_TRACE_FLOOR_MS", "-1"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("COLDTRACE_TRACE_FLOOR_MS");
+    }
 }

@@ -63,7 +63,24 @@ public final class Custody {
         return of(c, vis, id, now, null);
     }
 
+    /**
+     * As {@link #of(Connection, Visibility, String, Instant)} with the same figures, verdicts and shelf life, but no
+     * gaps, excursions or alarms listed per leg (the public page shows none of them; a quarter of the queries).
+     */
+    public static Optional<Report> summary(Connection c, Visibility vis, String id, Instant now) throws SQLException {
+        Optional<LotModel> lot = CustodyQueries.lot(c, vis, id);
+        if (lot.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(report(c, lot.get(), now, null, false));
+    }
+
     static Report report(Connection c, LotModel m, Instant now, Source forced) throws SQLException {
+        return report(c, m, now, forced, true);
+    }
+
+    private static Report report(Connection c, LotModel m, Instant now, Source forced, boolean details)
+            throws SQLException {
         ShelfLifeModel model = model(m);
         double assumed = m.band().assumedUnmonitoredC();
         List<LegReport> legs = new ArrayList<>();
@@ -71,7 +88,7 @@ public final class Custody {
             Source source = forced != null ? forced
                     : Duration.between(leg.from(), leg.to()).compareTo(ROLLUP_AFTER) > 0 ? Source.ROLLUP_1M
                     : Source.RAW;
-            LegFigures f = leg.inUnit() ? CustodyQueries.figures(c, leg, m, source) : LegFigures.none();
+            LegFigures f = leg.inUnit() ? CustodyQueries.figures(c, leg, m, source, details) : LegFigures.none();
             legs.add(new LegReport(leg, f, Verdict.of(leg.minutes(), f, m.band().low(), m.band().high()),
                     model == null ? 0 : lifeUsed(leg, f, model, assumed)));
         }

@@ -52,8 +52,17 @@ final class CustodyQueries {
         return CustodySql.LEGS.bind("lot", lot).bind("now", now).list(c, Leg.MAPPER);
     }
 
-    /** The figures of a leg in a unit, from {@code source}. */
+    /** The figures of a leg in a unit, from {@code source}, with its gaps, excursions and alarms. */
     static LegFigures figures(Connection c, Leg leg, LotModel m, Source source) throws SQLException {
+        return figures(c, leg, m, source, true);
+    }
+
+    /**
+     * The figures of a leg in a unit, from {@code source}; without {@code details} only the statistics the verdict
+     * and shelf life need (no gaps, excursions, alarms: one query instead of four).
+     */
+    static LegFigures figures(Connection c, Leg leg, LotModel m, Source source, boolean details)
+            throws SQLException {
         ClassBand band = m.band();
         Map<String, Object> p = new java.util.HashMap<>();
         p.put("f", leg.from());
@@ -67,8 +76,10 @@ final class CustodyQueries {
         p.put("ref", m.refC() == null ? 0.0 : m.refC());
         p.put("q10", m.days() == null ? 2.0 : m.q10());
         p.put("ea", m.eaKj());
-        return bind(source == Source.RAW ? CustodySql.FIGURES_RAW : CustodySql.FIGURES_ROLLUP, p)
-                .first(c, LegFigures.MAPPER).orElseThrow().with(source.label());
+        boolean raw = source == Source.RAW;
+        Sql sql = details ? (raw ? CustodySql.FIGURES_RAW : CustodySql.FIGURES_ROLLUP)
+                : (raw ? CustodySql.SUMMARY_RAW : CustodySql.SUMMARY_ROLLUP);
+        return bind(sql, p).first(c, LegFigures.MAPPER).orElseThrow().with(source.label());
     }
 
     private static Sql.Bound bind(Sql sql, Map<String, Object> params) {

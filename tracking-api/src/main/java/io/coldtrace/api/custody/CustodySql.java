@@ -202,6 +202,14 @@ final class CustodySql {
                         'message', message) ORDER BY started_at), '[]') FROM alarms) AS alarms
             FROM stats s""";
 
+    /** The figures alone (no gaps, excursions or alarms): the public page's summary. */
+    private static final String SUMMARY = """
+            WITH %s, %s, %s
+            SELECT s.*, '[]' AS gaps, '[]' AS excursions, '[]' AS alarms FROM stats s""";
+
+    static final Sql SUMMARY_RAW = Sql.of(SUMMARY.formatted(BOUND, RAW, STATS.formatted(SHELF_LIFE)));
+    static final Sql SUMMARY_ROLLUP = Sql.of(SUMMARY.formatted(BOUND, ROLLUP, STATS.formatted(SHELF_LIFE)));
+
     static final Sql FIGURES_RAW = Sql.of(FIGURES.formatted(BOUND, RAW.replace("readings AS (", "readings AS MATERIALIZED ("),
             STATS.formatted(SHELF_LIFE), GAPS, EXCURSIONS, ALARMS));
     static final Sql FIGURES_ROLLUP = Sql.of(FIGURES.formatted(BOUND,

@@ -148,12 +148,14 @@ class RouteDeclarationTest {
                 "GET /lots", readers,
                 "GET /lots/pack", readers,
                 "GET /lots/:id", readers));
+        // the buyer's page (issue 7 §5): QA sees which codes may have been copied
+        expected.put("GET /api/v1/trace/suspicious", Access.roles(Role.QA));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())
                 .extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrder("POST /api/v1/session", "POST /api/v1/session/logout", "GET /login",
-                        "GET /assets/*", "GET /vendor/uplot/*",
+                        "GET /assets/*", "GET /vendor/uplot/*", "GET /t/:code",
                         // a trace code's QR image and GS1 Digital Link resolution (issue 7 §4)
                         "GET /t/:code/qr.svg", "GET /t/:code/qr.png", "GET /01/:gtin/10/:lot", "GET /01/:gtin");
         declared.entrySet().removeIf(e -> e.getValue().kind() == Access.Kind.PUBLIC);

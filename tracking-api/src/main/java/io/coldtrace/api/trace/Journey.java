@@ -1,0 +1,109 @@
+package io.coldtrace.api.trace;
+
+import io.coldtrace.api.custody.Custody;
+import io.coldtrace.api.custody.Leg;
+import io.coldtrace.api.db.Rows;
+import io.coldtrace.api.trace.TraceReader.TracedLot;
+import io.coldtrace.api.trace.TraceView.Chart;
+import io.coldtrace.api.trace.TraceView.Origin;
+import io.coldtrace.api.trace.TraceView.Step;
+import io.coldtrace.api.trace.TraceView.Verdict;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The steps of a lot's journey: its custody legs (and its ancestors') and its own hand-overs. */
+final class Journey {
+    /** Most points a leg's chart draws. */
+    static final int MAX_POINTS = 120;
+    /** Legs longer than this are drawn from the hour rollups. */
+    static final Duration HOURLY_AFTER = Duration.ofDays(2);
+
+    private Journey() {
+    }
+
+    /** One step per custody leg, each with its verdict and, where it was monitored, its chart. */
+    static List<Step> legs(Connection c, TracedLot lot, Custody.Report custody, Map<String, Origin> byPlot) throws SQLException {
+        Map<String, String[]> arrivals = new HashMap<>();
+        TraceSql.ARRIVALS.bind("lot", lot.id()).list(c, rs -> arrivals.put(key(rs.getObject("lot_id").toString(),
+                rs.getString("place_kind"), rs.getString("place_id"), Rows.instant(rs, "at")),
+                new String[] {rs.getString("type"), rs.getString("event_tz_offset")}));
+        List<Step> steps = new ArrayList<>();
+        for (Custody.LegReport r : custody.legs()) {
+            Leg leg = r.leg();
+            String[] arrival = arrivals.getOrDefault(key(leg.lotId().toString(), leg.placeKind(), leg.placeId(),
+                    leg.from()), new String[] {null, null});
+            String city = null;
+            if (leg.placeKind().equals("plot") && byPlot.get(leg.placeName()) != null) {
+                Origin o = byPlot.get(leg.placeName());
+                city = o.county() != null ? o.county() : o.city() != null ? o.city() : o.province();
+            }
+            Chart chart = r.figures().readings() > 0 && leg.inUnit() ? chart(c, leg) : null;
+            var span = TraceReader.span(leg, arrival[1]);
+            String kind = kind(leg, arrival[0]);
+            // a truck compartment belongs to a site on paper; on the road it is not there
+            String site = leg.inUnit() && !kind.equals("transport") ? leg.siteName() : null;
+            steps.add(new Step(kind, leg.placeName(), site, city,
+                    span[0], span[1], leg.open(), null, null, null,
+                    new Verdict(r.verdict().status(), r.verdict().en(), r.verdict().zh()), chart));
+        }
+        return steps;
+    }
+
+    private static String key(String lot, String kind, String place, Instant at) {
+        return lot + "|" + kind + "|" + place + "|" + at;
+    }
+
+    /** What a leg was, as a buyer would say it. */
+    static String kind(Leg leg, String arrivedBy) {
+        if (leg.placeKind().equals("plot")) {
+            return "harvest";
+        }
+        if ("pre_cool".equals(arrivedBy)) {
+            return "pre_cool";
+        }
+        if ("pack".equals(arrivedBy)) {
+            return "packed";
+        }
+        if ("transform".equals(arrivedBy)) {
+            return "repacked";
+        }
+        if (leg.placeKind().equals("site")) {
+            return "site";
+        }
+        return "truck_compartment".equals(leg.unitKind()) ? "transport" : "cold_store";
+    }
+
+    /** The lot's own hand-overs; the other party by its kind (a buyer by its type), never its name. */
+    static List<Step> handovers(Connection c, TracedLot lot) throws SQLException {
+        return TraceSql.HANDOVERS.bind("lot", lot.id()).list(c, rs -> {
+            String kind = rs.getString("kind");
+            String partyType = "deliver".equals(kind) ? rs.getString("buyer_type") : rs.getString("party_kind");
+            var at = TraceReader.local(Rows.instant(rs, "at"), rs.getString("event_tz_offset"));
+            boolean receive = "receive".equals(kind);
+            return new Step(kind.equals("deliver") ? "delivered" : kind.equals("ship") ? "shipped" : "received",
+                    receive ? rs.getString("site_name") : null, null, null, at, null, false, partyType,
+                    receive ? Rows.dbl(rs, "handover_temp_c") : null, receive ? rs.getString("acceptance") : null,
+                    null, null);
+        });
+    }
+
+    /** A monitored leg's temperatures, at most {@link #MAX_POINTS} buckets computed in the database. */
+    static Chart chart(Connection c, Leg leg) throws SQLException {
+        long seconds = Math.max(60, Duration.between(leg.from(), leg.to()).toSeconds());
+        boolean hourly = Duration.ofSeconds(seconds).compareTo(HOURLY_AFTER) > 0;
+        long unit = hourly ? 3600 : 60;
+        long step = Math.max(unit, (seconds / MAX_POINTS / unit + 1) * unit);
+        List<double[]> points = (hourly ? TraceSql.SERIES_1H : TraceSql.SERIES_1M).bind("f", leg.from())
+                .bind("t", leg.to()).bind("unit", leg.placeId()).bind("probe", leg.probe()).bind("step", step)
+                .list(c, rs -> new double[] {
+                        Math.min(1, Math.max(0, (rs.getDouble("k") * step + step / 2.0) / seconds)),
+                        rs.getDouble("c"), rs.getDouble("lo"), rs.getDouble("hi")});
+        return points.isEmpty() ? null : new Chart(points);
+    }
+}
