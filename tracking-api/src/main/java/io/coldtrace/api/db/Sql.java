@@ -93,6 +93,7 @@ public final class Sql {
 
         /** Prepares the statement with every name bound (an Instant binds as timestamptz); the caller closes it. */
         public PreparedStatement prepare(Connection c) throws SQLException {
+            requireBound();
             PreparedStatement ps = c.prepareStatement(jdbc);
             try {
                 setOn(ps, c);
@@ -104,12 +105,16 @@ public final class Sql {
         }
 
         /** Sets every bound value on {@code ps}, a statement of this Sql's text. */
-        private void setOn(PreparedStatement ps, Connection c) throws SQLException {
+        private void requireBound() {
             for (String n : names) {
                 if (!values.containsKey(n)) {
                     throw new IllegalStateException("parameter :" + n + " is not bound: " + text);
                 }
             }
+        }
+
+        private void setOn(PreparedStatement ps, Connection c) throws SQLException {
+            requireBound();
             for (int i = 0; i < order.size(); i++) {
                 Object v = values.get(order.get(i));
                 Object p = v instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : v;
