@@ -35,11 +35,7 @@ class BulkImportIT {
     }
 
     private static Instant h(double hours) {
-        return T0.plus(Duration.ofMinutes(Math.round(hours * 60)));
-    }
-
-    private static JsonObject unit(LotChain w, String u) {
-        return new JsonObject().put("unit_id", w.org + "-" + u);
+        return LotChain.after(T0, hours);
     }
 
     /** Harvest, pre-cool, pack L1, split it over two rooms, move some, ship, receive: each event uses the last. */
@@ -49,16 +45,16 @@ class BulkImportIT {
                 .add(w.event("harvest", h(0), new JsonObject().put("plot_id", o + "-plot").put("party_id", o + "-farm"),
                         new JsonObject().put("batch", "B1").put("commodity", "cabbage").put("quantity", 1000)
                                 .put("uom", "kg").put("grower", new JsonObject().put("name", "Chen"))))
-                .add(w.event("pre_cool", h(1), unit(w, "pc"), new JsonObject().put("lots", items(item("B1", 1000)))))
-                .add(w.event("pack", h(2), unit(w, "pc"), new JsonObject().put("inputs", items(item("B1", 800)))
+                .add(w.event("pre_cool", h(1), w.unit("pc"), new JsonObject().put("lots", items(item("B1", 1000)))))
+                .add(w.event("pack", h(2), w.unit("pc"), new JsonObject().put("inputs", items(item("B1", 800)))
                         .put("outputs", items(item("L1", 800).put("product_id", o + "-cabbage")))))
-                .add(w.event("store_in", h(3), unit(w, "r1"), new JsonObject().put("lots", items(item("L1", 500)))))
-                .add(w.event("store_in", h(3), unit(w, "r2"), new JsonObject().put("lots",
+                .add(w.event("store_in", h(3), w.unit("r1"), new JsonObject().put("lots", items(item("L1", 500)))))
+                .add(w.event("store_in", h(3), w.unit("r2"), new JsonObject().put("lots",
                         items(item("L1", 300).put("from_unit_id", o + "-pc")))))
-                .add(w.event("move", h(4), unit(w, "r2"), new JsonObject().put("lots", items(item("L1", 100)))))
-                .add(w.event("load", h(5), unit(w, "t1"), new JsonObject().put("lots",
+                .add(w.event("move", h(4), w.unit("r2"), new JsonObject().put("lots", items(item("L1", 100)))))
+                .add(w.event("load", h(5), w.unit("t1"), new JsonObject().put("lots",
                         items(item("L1", 400).put("from_unit_id", o + "-r2")))))
-                .add(w.event("ship", h(5.5), unit(w, "t1"), new JsonObject().put("to_party_id", o + "-buyer")
+                .add(w.event("ship", h(5.5), w.unit("t1"), new JsonObject().put("to_party_id", o + "-buyer")
                         .put("lots", items(item("L1", 400)))))
                 .add(w.event("receive", h(10), new JsonObject().put("site_id", o + "-dc").put("party_id",
                         o + "-carrier"), new JsonObject().put("acceptance", "accept").put("handover_temp_c", 3.2)
@@ -165,7 +161,7 @@ class BulkImportIT {
         JsonArray voidAndMove = new JsonArray()
                 .add(w.event("correction", h(3.3), new JsonObject().put("corrects_event_id", lossId)
                         .put("correction_reason", "counted twice"), new JsonObject().put("action", "void")))
-                .add(w.event("move", h(12), unit(w, "d1"), new JsonObject().put("lots",
+                .add(w.event("move", h(12), w.unit("d1"), new JsonObject().put("lots",
                         items(item("L1", 400).put("from_site_id", "bulklate-dc")))));
         assertThat(expect(w.bulk(voidAndMove), 201).getInteger("created")).isEqualTo(2);
         assertThat(w.holdings("L1")).isEqualTo("unit bulklate-d1=400, unit bulklate-r1=400");

@@ -46,6 +46,16 @@ public final class LotChain {
         this.token = api.token(Role.OPERATOR, org);
     }
 
+    /** {@code hours} after {@code t0}, to the minute. */
+    public static Instant after(Instant t0, double hours) {
+        return t0.plus(java.time.Duration.ofMinutes(Math.round(hours * 60)));
+    }
+
+    /** The top-level fields naming unit {@code u} of this chain ({@code r1}, {@code t1}, …). */
+    public JsonObject unit(String u) {
+        return new JsonObject().put("unit_id", org + "-" + u);
+    }
+
     public static JsonObject item(String lot, double quantity) {
         return new JsonObject().put("lot", lot).put("quantity", quantity).put("uom", "kg");
     }

@@ -31,11 +31,7 @@ class LotRulesIT {
     }
 
     private static Instant h(double hours) {
-        return T0.plus(Duration.ofMinutes(Math.round(hours * 60)));
-    }
-
-    private static JsonObject unit(LotChain w, String u) {
-        return new JsonObject().put("unit_id", w.org + "-" + u);
+        return LotChain.after(T0, hours);
     }
 
     /** Harvest 1000 kg, pre-cool, pack 800 kg into L1, put 500 in room 1 and 300 in room 2. */
@@ -59,7 +55,7 @@ class LotRulesIT {
         assertThat(w.holdings("L1")).isEqualTo("unit flow-r1=400, unit flow-r2=400");
         w.to("load", "t1", h(5), item("L1", 400).put("from_unit_id", "flow-r1"));
         w.to("load", "t1", h(5), item("L1", 400).put("from_unit_id", "flow-r2"));
-        w.post("ship", h(5.5), unit(w, "t1"), new JsonObject().put("to_party_id", "flow-buyer")
+        w.post("ship", h(5.5), w.unit("t1"), new JsonObject().put("to_party_id", "flow-buyer")
                 .put("lots", items(item("L1", 800))).put("documents", new io.vertx.core.json.JsonArray()
                         .add(new JsonObject().put("type", "delivery_note").put("id", "DN-1"))));
         JsonObject received = w.post("receive", h(10), new JsonObject().put("site_id", "flow-dc")
@@ -98,20 +94,20 @@ class LotRulesIT {
         LotChain w = packedAndSplit("refuse");
         long before = api.number("SELECT count(*) FROM trace_event WHERE org_id = 'refuse'");
         long moves = api.number("SELECT count(*) FROM lot_movement WHERE org_id = 'refuse'");
-        JsonObject r1 = unit(w, "r1");
-        assertError(w.send(w.event("move", h(4), unit(w, "r2"), new JsonObject().put("lots", items(item("NOPE", 1))))),
+        JsonObject r1 = w.unit("r1");
+        assertError(w.send(w.event("move", h(4), w.unit("r2"), new JsonObject().put("lots", items(item("NOPE", 1))))),
                 422, "body.lots[0].lot");
-        assertError(w.send(w.event("move", h(4), unit(w, "r2"), new JsonObject().put("lots", items(item("L1", 0))))),
+        assertError(w.send(w.event("move", h(4), w.unit("r2"), new JsonObject().put("lots", items(item("L1", 0))))),
                 422, "body.lots[0].quantity");
-        assertError(w.send(w.event("move", h(4), unit(w, "r2"), new JsonObject().put("lots",
+        assertError(w.send(w.event("move", h(4), w.unit("r2"), new JsonObject().put("lots",
                 items(item("L1", -5))))), 422, "body.lots[0].quantity");
         // room 1 holds 500: taking 501 would leave less than nothing
-        assertError(w.send(w.event("move", h(4), unit(w, "r2"), new JsonObject().put("lots",
+        assertError(w.send(w.event("move", h(4), w.unit("r2"), new JsonObject().put("lots",
                 items(item("L1", 501))))), 422, "body.lots[0].quantity");
-        assertError(w.send(w.event("move", h(4), unit(w, "r2"), new JsonObject().put("lots",
+        assertError(w.send(w.event("move", h(4), w.unit("r2"), new JsonObject().put("lots",
                 items(item("L1", 5).put("uom", "box"))))), 422, "body.lots[0].uom");
         // in two rooms: the truck must be told which one it is loaded from
-        assertError(w.send(w.event("load", h(4), unit(w, "t1"), new JsonObject().put("lots",
+        assertError(w.send(w.event("load", h(4), w.unit("t1"), new JsonObject().put("lots",
                 items(item("L1", 5))))), 422, "body.lots[0].from_unit_id");
         // before the lot existed
         assertError(w.send(w.event("move", h(1.5), r1, new JsonObject().put("lots",
@@ -139,7 +135,7 @@ class LotRulesIT {
         LotChain w = packedAndSplit("late");
         w.post("loss", h(5), new JsonObject(), new JsonObject().put("reason", "disposed")
                 .put("lots", items(item("B1", 200))));
-        JsonObject gone = assertError(w.send(w.event("move", h(6), unit(w, "r1"), new JsonObject().put("lots",
+        JsonObject gone = assertError(w.send(w.event("move", h(6), w.unit("r1"), new JsonObject().put("lots",
                 items(item("B1", 1))))), 422, "body.lots[0].lot");
         assertThat(gone.getString("message")).contains("has left");
         w.to("load", "t1", h(8), item("L1", 500).put("from_unit_id", "late-r1"));
@@ -159,7 +155,7 @@ class LotRulesIT {
     void aRetryCreatesNoSecondMovementAndCorrectionsMoveTheProjectionsButKeepTheHistory() {
         LotChain w = new LotChain(api, "fix");
         JsonObject harvest = w.harvest("B1", 1000, h(0));
-        JsonObject pack = w.event("pack", h(2), unit(w, "pc"), new JsonObject()
+        JsonObject pack = w.event("pack", h(2), w.unit("pc"), new JsonObject()
                 .put("inputs", items(item("B1", 800).put("from_plot_id", "fix-plot")))
                 .put("outputs", items(item("L1", 800).put("product_id", "fix-cabbage"))));
         JsonObject packed = expect(w.send(pack), 201);
@@ -207,7 +203,7 @@ class LotRulesIT {
         JsonObject wrong = w.to("move", "r2", h(4), item("L1", 200));
         expect(w.send(w.event("correction", h(4.5), new JsonObject().put("corrects_event_id", wrong.getString("id"))
                 .put("correction_reason", "wrong pallet"), new JsonObject().put("action", "void"))), 201);
-        w.post("transform", h(5), unit(w, "r1"), new JsonObject().put("kind", "split")
+        w.post("transform", h(5), w.unit("r1"), new JsonObject().put("kind", "split")
                 .put("inputs", items(item("L1", 500).put("from_unit_id", "replay-r1")))
                 .put("outputs", items(item("L2", 200).put("product_id", "replay-cabbage"),
                         item("L3", 300).put("product_id", "replay-cabbage"))));
@@ -227,7 +223,7 @@ class LotRulesIT {
         assertThat(check.getBoolean("ok")).isFalse();
         assertThat(check.getJsonArray("differences").encode()).contains("movement L3");
         // a caller may not assign codes, and a retry without them is the same event
-        JsonObject pack = w.event("pack", h(6), unit(w, "r2"), new JsonObject()
+        JsonObject pack = w.event("pack", h(6), w.unit("r2"), new JsonObject()
                 .put("inputs", items(item("L1", 10).put("from_unit_id", "replay-r2")))
                 .put("outputs", items(item("L4", 10).put("product_id", "replay-cabbage"))));
         JsonObject forged = pack.copy();
