@@ -57,6 +57,27 @@ public final class DivisionNames {
         return Optional.ofNullable(names.get(code));
     }
 
+    /**
+     * The city a place in {@code code} is in, as a journey names it: the prefecture-level city's name (潍坊市 for
+     * 370783); in a municipality, or where the city is not in the table, the finest name known (渝北区, 巫溪县,
+     * 上海市); empty when not even the province is known.
+     */
+    public Optional<String> cityOf(DivisionCode code) {
+        String city = code.level() == DivisionCode.Level.PROVINCE ? null : names.get(code.city());
+        if (city != null && !MUNICIPAL_CITY_NAMES.contains(city) && !MUNICIPALITIES.contains(code.province())) {
+            return Optional.of(city);
+        }
+        if (code.level() == DivisionCode.Level.COUNTY && names.containsKey(code.code())) {
+            return Optional.of(names.get(code.code()));
+        }
+        return Optional.ofNullable(names.get(code.province()));
+    }
+
+    /** {@link #cityOf} of the bundled table for a code as stored (null for null or a city it cannot name). */
+    public static String cityName(String code) {
+        return code == null ? null : BUNDLED.cityOf(new DivisionCode(code)).orElse(null);
+    }
+
     /** How many divisions the table holds. */
     public int size() {
         return names.size();

@@ -109,4 +109,14 @@ class DivisionNamesTest {
     private static ByteArrayInputStream stream(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
+
+    @org.junit.jupiter.api.Test
+    void aPlaceIsInItsCityOrTheFinestNameKnown() {
+        DivisionNames t = DivisionNames.bundled();
+        org.assertj.core.api.Assertions.assertThat(t.cityOf(new DivisionCode("370700"))).contains("潍坊市");
+        org.assertj.core.api.Assertions.assertThat(t.cityOf(new DivisionCode("370783"))).contains("潍坊市");
+        org.assertj.core.api.Assertions.assertThat(t.cityOf(new DivisionCode("500238"))).contains("巫溪县");
+        org.assertj.core.api.Assertions.assertThat(t.cityOf(new DivisionCode("310000"))).contains("上海市");
+        org.assertj.core.api.Assertions.assertThat(t.cityOf(new DivisionCode("710000"))).contains("台湾省");
+    }
 }

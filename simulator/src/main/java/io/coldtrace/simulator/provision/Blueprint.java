@@ -50,7 +50,8 @@ public record Blueprint(ObjectNode org, List<ObjectNode> sites, List<ObjectNode>
                     })
                     .put("timezone", TIMEZONE)
                     .put("lat", s.lat())
-                    .put("lon", s.lon()));
+                    .put("lon", s.lon())
+                    .put("division_code", s.divisionCode()));
         }
         Map<String, ObjectNode> profiles = new TreeMap<>();
         List<ObjectNode> units = new ArrayList<>();

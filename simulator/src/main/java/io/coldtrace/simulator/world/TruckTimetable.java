@@ -73,7 +73,7 @@ public final class TruckTimetable {
         if (sites.size() == 1) {
             r.add(home);
             r.add(new Site("DROP", home.name() + "客户", home.nameEn() + " customer", SiteKind.FORWARD,
-                    home.lat() + 0.2, home.lon() + 0.15));
+                    home.lat() + 0.2, home.lon() + 0.15, home.divisionCode()));
         } else {
             int h = sites.indexOf(home);
             for (int i = 0; i < sites.size(); i++) {

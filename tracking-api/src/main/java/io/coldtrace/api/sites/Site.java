@@ -3,6 +3,8 @@ package io.coldtrace.api.sites;
 import io.coldtrace.api.http.Check;
 import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
+import io.coldtrace.core.ids.DivisionCode;
+import io.coldtrace.core.ids.DivisionNames;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,10 +16,11 @@ import java.util.regex.Pattern;
  * organisation.
  */
 public record Site(String id, String orgId, String name, String kind, String timezone, Double lat, Double lon,
-                   String address) {
+                   String address, String divisionCode) {
     static final Set<String> CREATE_FIELDS = Set.of("id", "org_id", "name", "kind", "timezone", "lat", "lon",
-            "address");
-    static final Set<String> UPDATE_FIELDS = Set.of("name", "kind", "timezone", "lat", "lon", "address");
+            "address", "division_code");
+    static final Set<String> UPDATE_FIELDS = Set.of("name", "kind", "timezone", "lat", "lon", "address",
+            "division_code");
     static final List<String> KINDS = List.of("origin_cold_store", "consolidation_centre", "forward_warehouse",
             "buyer", "other");
     /** Ids of sites, units and profiles: letters, digits, {@code _ . -}; 1..64 characters. */
@@ -39,12 +42,24 @@ public record Site(String id, String orgId, String name, String kind, String tim
         Check.range("lat", lat, -90.0, 90.0);
         Check.range("lon", lon, -180.0, 180.0);
         Check.optText("address", address, 500);
+        if (divisionCode != null) {
+            DivisionCode code;
+            try {
+                code = new DivisionCode(divisionCode);
+            } catch (IllegalArgumentException e) {
+                throw ClientError.invalid("division_code", e.getMessage());
+            }
+            if (DivisionNames.bundled().name(code.province()).isEmpty()) {
+                throw ClientError.invalid("division_code", "division code " + divisionCode + " names no province of "
+                        + "GB/T 2260");
+            }
+        }
     }
 
     /** A site from a create (id and org_id in the body) or update (id from the path, organisation unchanged). */
     static Site from(JsonBody b, String pathId) {
         return new Site(pathId != null ? pathId : b.text("id", 64), b.optText("org_id", 64), b.text("name", 200),
                 b.optText("kind", 64, "other"), b.optText("timezone", 64, "Asia/Shanghai"), b.optNumber("lat"),
-                b.optNumber("lon"), b.optText("address", 500));
+                b.optNumber("lon"), b.optText("address", 500), b.optText("division_code", 6));
     }
 }

@@ -8,6 +8,7 @@ import io.coldtrace.api.trace.TraceView.Chart;
 import io.coldtrace.api.trace.TraceView.Origin;
 import io.coldtrace.api.trace.TraceView.Step;
 import io.coldtrace.api.trace.TraceView.Verdict;
+import io.coldtrace.core.ids.DivisionNames;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,6 +34,16 @@ final class Journey {
         TraceSql.ARRIVALS.bind("lot", lot.id()).list(c, rs -> arrivals.put(key(rs.getObject("lot_id").toString(),
                 rs.getString("place_kind"), rs.getString("place_id"), Rows.instant(rs, "at")),
                 new String[] {rs.getString("type"), rs.getString("event_tz_offset")}));
+        Map<String, String> siteCities = new HashMap<>();
+        String[] siteIds = custody.legs().stream().map(r -> r.leg().siteId()).filter(java.util.Objects::nonNull)
+                .distinct().toArray(String[]::new);
+        TraceSql.SITE_DIVISIONS.bind("ids", siteIds).list(c, rs -> {
+            String city = DivisionNames.cityName(rs.getString("division_code"));
+            if (city != null) {
+                siteCities.put(rs.getString("id"), city);
+            }
+            return null;
+        });
         List<Step> steps = new ArrayList<>();
         for (Custody.LegReport r : custody.legs()) {
             Leg leg = r.leg();
@@ -42,6 +53,9 @@ final class Journey {
             if (leg.placeKind().equals("plot") && byPlot.get(leg.placeName()) != null) {
                 Origin o = byPlot.get(leg.placeName());
                 city = o.county() != null ? o.county() : o.city() != null ? o.city() : o.province();
+            } else if (leg.siteId() != null && !"truck_compartment".equals(leg.unitKind())) {
+                // a truck compartment belongs to a site on paper; on the road it is in no city of its site's
+                city = siteCities.get(leg.siteId());
             }
             Chart chart = r.figures().readings() > 0 && leg.inUnit() ? chart(c, leg) : null;
             var span = TraceReader.span(leg, arrival[1]);
@@ -87,7 +101,8 @@ final class Journey {
             var at = TraceReader.local(Rows.instant(rs, "at"), rs.getString("event_tz_offset"));
             boolean receive = "receive".equals(kind);
             return new Step(kind.equals("deliver") ? "delivered" : kind.equals("ship") ? "shipped" : "received",
-                    receive ? rs.getString("site_name") : null, null, null, at, null, false, partyType,
+                    receive ? rs.getString("site_name") : null, null, receive ? DivisionNames.cityName(rs.getString("site_division")) : null,
+                    at, null, false, partyType,
                     receive ? Rows.dbl(rs, "handover_temp_c") : null, receive ? rs.getString("acceptance") : null,
                     null, null);
         });

@@ -60,6 +60,9 @@ final class TraceSql {
             JOIN trace_event e ON e.id = m.event_id
             WHERE m.delta > 0""");
 
+    /** The division codes of sites (the city a journey step names). */
+    static final Sql SITE_DIVISIONS = Sql.of("SELECT id, division_code FROM site WHERE id = ANY(:ids)");
+
     /**
      * The hand-overs of the lot and of its ancestors up to the lot's birth: shipped, received (with the hand-over
      * temperature check), and delivered, the lot's own deliveries only (an ancestor's went to other buyers). The other
@@ -74,7 +77,7 @@ final class TraceSql {
                 WHERE l.depth < 12
             ), lots AS (SELECT lot_id, max(until) AS until, min(depth) AS depth FROM lineage GROUP BY lot_id)
             SELECT DISTINCT ON (h.event_id) h.kind, h.at, h.acceptance, h.handover_temp_c, pa.kind AS party_kind,
-                   pa.buyer_type, e.event_tz_offset, s.name AS site_name
+                   pa.buyer_type, e.event_tz_offset, s.name AS site_name, s.division_code AS site_division
             FROM lots JOIN lot_handover h ON h.lot_id = lots.lot_id JOIN trace_event e ON e.id = h.event_id
             LEFT JOIN party pa ON pa.id = h.party_id
             LEFT JOIN unit u ON u.id = e.unit_id

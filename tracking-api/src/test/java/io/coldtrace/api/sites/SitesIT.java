@@ -52,6 +52,9 @@ class SitesIT {
         assertThat(updated.getValue("lat")).isNull();
         JsonObject read = expect(api.http().get("/api/v1/sites/s-new", orgs.acme(Role.QA)), 200);
         assertThat(read.getString("name")).isEqualTo("Renamed");
+        JsonObject placed = expect(api.http().put("/api/v1/sites/s-new", orgs.admin(),
+                new JsonObject().put("name", "Renamed").put("division_code", "440402")), 200);
+        assertThat(placed.getString("division_code")).isEqualTo("440402");
     }
 
     @Test
@@ -86,7 +89,9 @@ class SitesIT {
         "lon|\"east\"|422",
         "name|\"\"|422",
         "id|\"has space\"|422",
-        "address|5|422"})
+        "address|5|422",
+        "division_code|\"44040\"|422",
+        "division_code|\"990000\"|422"})
     void badFieldsAre422NamingThemAndStoreNothing(String field, String json, int status) {
         JsonObject body = site("s-bad").put(field, new JsonObject("{\"v\":" + json + "}").getValue("v"));
         assertError(api.http().post("/api/v1/sites", orgs.admin(), body), status, field);

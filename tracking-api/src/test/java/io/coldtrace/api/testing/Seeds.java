@@ -96,7 +96,7 @@ public final class Seeds implements AutoCloseable {
     }
 
     public Site site(String id, String org, String name, String kind, String timezone) {
-        Site site = new Site(id, org, name, kind, timezone, null, null, null);
+        Site site = new Site(id, org, name, kind, timezone, null, null, null, null);
         run(c -> SiteQueries.insert(c, site));
         return site;
     }

@@ -139,6 +139,11 @@ class TraceIT {
         }
         assertThat(kinds).containsExactly("harvest", "pre_cool", "packed", "cold_store", "transport", "shipped",
                 "received", "site", "repacked", "cold_store", "delivered");
+        // each step names its city: the county of the plot and of the cold store, the city of the distribution centre
+        List<String> cities = j.getJsonArray("journey").stream().map(o -> ((JsonObject) o).getString("kind") + ":"
+                + ((JsonObject) o).getString("city")).toList();
+        assertThat(cities).contains("harvest:巫溪县", "pre_cool:巫溪县", "cold_store:巫溪县", "received:珠海市",
+                "site:珠海市", "transport:null");
         JsonObject shelf = j.getJsonObject("shelf_life");
         assertThat(shelf.getDouble("remaining_days")).isGreaterThan(0).isLessThan(14);
         assertThat(zh).contains(Lang.ZH.date(java.time.LocalDate.parse(shelf.getString("predicted_expiry"))));

@@ -64,6 +64,9 @@ final class TraceWorld {
         api.sql("UPDATE unit SET name = '珠海配送中心 冷藏区' WHERE id = ?", org + "-d1");
         api.sql("UPDATE site SET name = '巫溪产地冷库' WHERE id = ?", org + "-o");
         api.sql("UPDATE site SET name = '珠海配送中心' WHERE id = ?", org + "-dc");
+        // the cold store is in Wuxi county, the distribution centre in Zhuhai's Xiangzhou district
+        api.sql("UPDATE site SET division_code = '500238' WHERE id = ?", org + "-o");
+        api.sql("UPDATE site SET division_code = '440402' WHERE id = ?", org + "-dc");
         buyer(api, org + "-bx", "永辉超市福田店 Other Buyer One");
         buyer(api, org + "-by", "市机关第二食堂 Other Buyer Two");
         buyer(api, org + "-own", "Own Buyer 丙超市");
