@@ -20,6 +20,10 @@ final class AssignedCodes {
 
     /** {@code body} (as posted) with a new random code for each lot it bears: outputs, or a replacement's outputs. */
     static String assign(String type, String body) {
+        if (!body.contains("\"outputs\"")) {
+            // most events bear nothing: no need to parse them
+            return body;
+        }
         JsonObject json = new JsonObject(body);
         JsonArray outputs = type.equals("correction")
                 ? outputsOf(json.getValue("event") instanceof JsonObject e && e.getValue("body") instanceof JsonObject b
@@ -39,6 +43,9 @@ final class AssignedCodes {
 
     /** The body without the codes the server added (what the caller posted). */
     static String withoutAssigned(String body) {
+        if (!body.contains("\"" + KEY + "\"")) {
+            return body;
+        }
         JsonObject json = new JsonObject(body);
         return json.containsKey(KEY) ? removed(json).encode() : body;
     }

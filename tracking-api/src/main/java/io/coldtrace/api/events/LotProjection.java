@@ -58,9 +58,14 @@ final class LotProjection {
 
     /** Applies stored event {@code e}, not a correction, through {@code s}. */
     static void apply(LotStore s, EventRow e) throws SQLException {
-        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject(e.body());
-        Map<String, String> assigned = AssignedCodes.take(body);
-        new LotProjection(s, e.id(), e.eventTime(), assigned).run(plan(s, e.type(), where(e), body.encode()), "body");
+        String body = e.body();
+        Map<String, String> assigned = Map.of();
+        if (body.contains("\"" + AssignedCodes.KEY + "\"")) {
+            io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject(body);
+            assigned = AssignedCodes.take(json);
+            body = json.encode();
+        }
+        new LotProjection(s, e.id(), e.eventTime(), assigned).run(plan(s, e.type(), where(e), body), "body");
     }
 
     static EventRules.Where where(EventRow e) {
