@@ -71,10 +71,10 @@ final class CustodySql {
                        extract(epoch FROM least(r.bt, CASE WHEN r.nts IS NULL
                                OR r.nts - r.ts > make_interval(secs => 2 * r.interval_s)
                            THEN r.ts + make_interval(secs => r.interval_s) ELSE r.nts END) - r.ts) / 60.0 AS dt,
-                       r.nts, r.bt
+                       r.nts, r.bt, r.rn
                 FROM (
                     SELECT x.device_id, x.ts, x.c, bd.bt, bd.interval_s,
-                           lead(x.ts) OVER (PARTITION BY x.device_id ORDER BY x.ts) AS nts
+                           lead(x.ts) OVER w AS nts, row_number() OVER w AS rn
                     FROM bound bd
                     CROSS JOIN LATERAL (
                         SELECT tl.device_id, tl.ts, CAST(CASE :probe WHEN 'product' THEN tl.t_product
@@ -83,6 +83,7 @@ final class CustodySql {
                         FROM telemetry tl
                         WHERE tl.device_id = bd.device_id AND tl.ts >= bd.bf AND tl.ts < bd.bt) x
                     WHERE x.c IS NOT NULL
+                    WINDOW w AS (PARTITION BY x.device_id ORDER BY x.ts)
                 ) r
             )""";
 
@@ -97,10 +98,10 @@ final class CustodySql {
                                OR r.nts - r.ts > make_interval(secs => 2 * greatest(60, r.interval_s))
                            THEN r.ts + make_interval(secs => greatest(60, r.interval_s)) ELSE r.nts END) - r.ts)
                            / 60.0 AS dt,
-                       r.nts, r.bt
+                       r.nts, r.bt, r.rn
                 FROM (
                     SELECT x.device_id, x.ts, x.c, x.cmin, x.cmax, bd.bt, bd.interval_s,
-                           lead(x.ts) OVER (PARTITION BY x.device_id ORDER BY x.ts) AS nts
+                           lead(x.ts) OVER w AS nts, row_number() OVER w AS rn
                     FROM bound bd
                     CROSS JOIN LATERAL (
                         SELECT m.device_id, m.bucket AS ts,
@@ -116,6 +117,7 @@ final class CustodySql {
                         WHERE m.device_id = bd.device_id AND m.bucket >= date_trunc('minute', bd.bf)
                           AND m.bucket < bd.bt) x
                     WHERE x.c IS NOT NULL
+                    WINDOW w AS (PARTITION BY x.device_id ORDER BY x.ts)
                 ) r
             )""";
 
@@ -159,20 +161,17 @@ final class CustodySql {
     /** Runs of readings beyond the band (gaps and islands): start, end, minutes, peak, degree-minutes. */
     private static final String EXCURSIONS = """
             flagged AS (
-                SELECT *, CASE WHEN c > :high THEN 'above' WHEN c < :low THEN 'below' END AS side,
-                       lag(CASE WHEN c > :high THEN 'above' WHEN c < :low THEN 'below' END)
-                           OVER (PARTITION BY device_id ORDER BY ts) AS prev
-                FROM readings
+                SELECT *, CASE WHEN c > :high THEN 'above' ELSE 'below' END AS side FROM readings
+                WHERE c > :high OR c < :low
             ), runs AS (
-                SELECT *, sum(CASE WHEN side IS DISTINCT FROM prev THEN 1 ELSE 0 END)
-                          OVER (PARTITION BY device_id ORDER BY ts) AS run
-                FROM flagged
+                -- consecutive readings out on one side: their ordinal minus their ordinal among that side's is constant
+                SELECT *, rn - row_number() OVER (PARTITION BY device_id, side ORDER BY ts) AS run FROM flagged
             ), excursions AS (
                 SELECT side, min(ts) AS started, max(ts) + make_interval(secs => round(max(dt) * 60)::int) AS ended,
                        sum(dt) AS minutes,
                        CASE side WHEN 'above' THEN max(cmax) ELSE min(cmin) END AS peak_c,
                        sum(CASE side WHEN 'above' THEN c - :high ELSE :low - c END * dt) AS degree_minutes
-                FROM runs WHERE side IS NOT NULL
+                FROM runs
                 GROUP BY device_id, run, side ORDER BY started LIMIT 50
             )""";
 
