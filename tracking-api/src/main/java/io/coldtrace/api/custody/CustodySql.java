@@ -12,21 +12,13 @@ final class CustodySql {
      * in which a lot held quantity at one place. Each lot_movement row opens a segment that lasts until the next
      * movement of the lot at that place; segments with quantity are joined into legs (gaps and islands).
      */
-    static final Sql LEGS = Sql.of("""
-            WITH RECURSIVE lineage (lot_id, until, depth) AS (
-                SELECT CAST(:lot AS uuid), CAST(NULL AS timestamptz), 0
-                UNION
-                SELECT k.parent_lot_id, c.born_at, l.depth + 1
-                FROM lineage l JOIN lot_link k ON k.child_lot_id = l.lot_id JOIN lot c ON c.id = l.lot_id
-                WHERE l.depth < 12
-            ), lineage1 AS (
-                SELECT lot_id, max(until) AS until, min(depth) AS depth FROM lineage GROUP BY lot_id
-            ), segments AS (
+    static final Sql LEGS = Sql.of(Lineage.UNTIL + """
+            , segments AS (
                 SELECT m.lot_id, ln.depth, m.place_kind, m.place_id, m.at AS f,
                        least(coalesce(lead(m.at) OVER w, ln.until, :now), coalesce(ln.until, :now), :now) AS t,
                        sum(m.delta) OVER w AS qty,
                        lead(m.at) OVER w IS NULL AND ln.until IS NULL AS open
-                FROM lot_movement m JOIN lineage1 ln ON ln.lot_id = m.lot_id
+                FROM lot_movement m JOIN lineage_until ln ON ln.lot_id = m.lot_id
                 WHERE m.place_kind <> 'gone' AND (ln.until IS NULL OR m.at < ln.until)
                 WINDOW w AS (PARTITION BY m.lot_id, m.place_kind, m.place_id ORDER BY m.at, m.delta DESC, m.id)
             ), held AS (

@@ -1,6 +1,7 @@
 package io.coldtrace.api.trace;
 
 import io.coldtrace.api.access.Visibility;
+import io.coldtrace.api.custody.Lineage;
 import io.coldtrace.api.db.Sql;
 
 /**
@@ -68,14 +69,8 @@ final class TraceSql {
      * temperature check), and delivered, the lot's own deliveries only (an ancestor's went to other buyers). The other
      * party is named by its kind only (a buyer by its type): who buys from whom is not public.
      */
-    static final Sql HANDOVERS = Sql.of("""
-            WITH RECURSIVE lineage (lot_id, until, depth) AS (
-                SELECT CAST(:lot AS uuid), CAST(NULL AS timestamptz), 0
-                UNION
-                SELECT k.parent_lot_id, c.born_at, l.depth + 1
-                FROM lineage l JOIN lot_link k ON k.child_lot_id = l.lot_id JOIN lot c ON c.id = l.lot_id
-                WHERE l.depth < 12
-            ), lots AS (SELECT lot_id, max(until) AS until, min(depth) AS depth FROM lineage GROUP BY lot_id)
+    static final Sql HANDOVERS = Sql.of(Lineage.UNTIL + """
+            , lots AS (SELECT lot_id, until, depth FROM lineage_until)
             SELECT DISTINCT ON (h.event_id) h.kind, h.at, h.acceptance, h.handover_temp_c, pa.kind AS party_kind,
                    pa.buyer_type, e.event_tz_offset, s.name AS site_name, s.division_code AS site_division
             FROM lots JOIN lot_handover h ON h.lot_id = lots.lot_id JOIN trace_event e ON e.id = h.event_id
