@@ -117,8 +117,9 @@ class PagesBrowserIT {
         var d = browser.driver();
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector("[data-unit='room-1'] .value"), "4.2"));
         assertThat(d.findElement(By.cssSelector("h1")).getText()).isEqualTo("总览");
-        assertThat(d.findElement(By.cssSelector("[data-unit='room-2']")).getAttribute("data-status"))
-                .isEqualTo("warning");
+        // the overview re-renders its tiles as values arrive: wait on the attribute rather than hold an element
+        browser.await().until(ExpectedConditions.attributeToBe(By.cssSelector("[data-unit='room-2']"), "data-status",
+                "warning"));
         assertThat(d.findElements(By.cssSelector("[data-unit='secret']"))).as("another org's unit").isEmpty();
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector("#live .live-text"), "实时"));
         d.executeScript("window.__sameDocument = true;");
@@ -126,8 +127,8 @@ class PagesBrowserIT {
         api.seeds().readings(logger1, List.of(Reading.at(Instant.now()).air(12.5).door(false).defrost(false).build()));
 
         browser.await().until(ExpectedConditions.textToBe(By.cssSelector("[data-unit='room-1'] .value"), "12.5"));
-        assertThat(d.findElement(By.cssSelector("[data-unit='room-1']")).getAttribute("data-status"))
-                .isEqualTo("critical");
+        browser.await().until(ExpectedConditions.attributeToBe(By.cssSelector("[data-unit='room-1']"), "data-status",
+                "critical"));
         assertThat(d.executeScript("return window.__sameDocument === true;")).as("no reload").isEqualTo(true);
         Path shot = browser.screenshot("overview-zh");
         assertThat(shot).exists();
