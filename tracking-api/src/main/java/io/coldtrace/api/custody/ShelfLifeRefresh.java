@@ -16,13 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@code lot_shelf_life} current: every {@link #EVERY}, the lots on hand whose figure is older than that (or
- * missing) are recomputed from their custody, a bounded batch at a time; a read of a lot's custody stores its figure
- * too. Lots that have left keep the figure of when they left.
+ * Keeps {@code lot_shelf_life} current: every {@link #TICK}, up to {@link #BATCH} lots on hand whose figure is older
+ * than {@link #EVERY} (or missing), stalest first, are recomputed from their custody; a read of a lot's custody
+ * stores its figure too. Lots that have left keep the figure of when they left.
  */
 final class ShelfLifeRefresh {
     static final Duration EVERY = Duration.ofMinutes(5);
-    static final int BATCH = 200;
+    /** A small batch often rather than a large one rarely: the refresh never holds the database for long. */
+    static final Duration TICK = Duration.ofSeconds(30);
+    static final int BATCH = 25;
     private static final Logger LOG = LoggerFactory.getLogger(ShelfLifeRefresh.class);
     private static final Sql STALE = Sql.of("""
             SELECT l.id FROM lot l LEFT JOIN lot_shelf_life s ON s.lot_id = l.id
@@ -49,7 +51,7 @@ final class ShelfLifeRefresh {
     }
 
     void schedule(Vertx vertx) {
-        vertx.setPeriodic(Duration.ofSeconds(20).toMillis(), EVERY.toMillis(), id -> {
+        vertx.setPeriodic(Duration.ofSeconds(20).toMillis(), TICK.toMillis(), id -> {
             if (!running.compareAndSet(false, true)) {
                 return;
             }
