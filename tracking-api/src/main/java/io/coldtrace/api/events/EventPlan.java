@@ -9,10 +9,11 @@ import java.util.List;
  * hand-over it records. Sources left null are resolved against the lots' places at the event's time.
  */
 record EventPlan(List<Take> takes, List<Birth> births, boolean links, Handover handover) {
-    /** Leaving reasons: to a place ("in"), or out of the chain. Null reason: only checks the quantity is there. */
-    static final List<String> LEAVING = List.of("consumed", "delivered", "lost");
-
-    /** {@code quantity} of {@code lot} taken from {@code from} (null: where it is) to {@code to} or out. */
+    /**
+     * {@code quantity} of {@code lot} taken from {@code from} (null: where it is) to {@code to} or out. {@code reason}
+     * is "in" (to a place), consumed, delivered or lost (out of the chain), or null: the quantity is only checked to
+     * be there (a shipment, a rejection).
+     */
     record Take(String field, String lot, BigDecimal quantity, String uom, Place from, Place to, String reason,
                 BigDecimal rejected) {
         boolean moves() {

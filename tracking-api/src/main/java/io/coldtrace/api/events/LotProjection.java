@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -252,8 +251,4 @@ final class LotProjection {
         }
     }
 
-    /** Lots with effects removed by a correction: check them with the replacement's. */
-    static Set<UUID> distinct(List<UUID> ids) {
-        return new LinkedHashSet<>(ids);
-    }
 }

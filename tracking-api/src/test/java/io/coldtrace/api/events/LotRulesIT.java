@@ -171,6 +171,13 @@ class LotRulesIT {
                 .containsExactly("900");
         // correcting the same harvest again is refused: correct the correction
         assertError(w.send(correction(w, harvest, "replace", "again", 950)), 409, "corrects_event_id");
+        // a replacement is refused like any event, its fields named inside the correction
+        JsonObject noGrower = correction(w, fixed, "replace", "no grower", 900);
+        noGrower.getJsonObject("body").getJsonObject("event").getJsonObject("body").remove("grower");
+        assertError(w.send(noGrower), 422, "body.event.body.grower");
+        JsonObject noAction = correction(w, fixed, "replace", "no action", 900);
+        noAction.getJsonObject("body").remove("action");
+        assertError(w.send(noAction), 422, "body.action");
         // 700 kg would not cover the 800 packed
         JsonObject tooSmall = correction(w, fixed, "replace", "700 after all", 700);
         JsonObject err = assertError(w.send(tooSmall), 422, "corrects_event_id");
