@@ -8,6 +8,7 @@
 import datetime
 import http.client
 import json
+import os
 import queue
 import random
 import sys
@@ -165,7 +166,7 @@ def measure(port, token, sample_file, eps):
     for n in range(len(sample) + 20):
         row = rnd.choice(sample)
         at = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=1)
-        body = json.dumps({"client_event_id": f"single-{n}", "type": "loss", "event_time": iso(at),
+        body = json.dumps({"client_event_id": f"single-{os.getpid()}-{n}", "type": "loss", "event_time": iso(at),
                            "event_tz_offset": "+08:00",
                            "body": {"reason": "sample", "lots": [{"lot": row[1], "quantity": 0.5, "uom": "kg"}]}})
         ms, status, data = call("POST", "/api/v1/events", body, headers)

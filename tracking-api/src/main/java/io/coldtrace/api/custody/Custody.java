@@ -17,13 +17,14 @@ import java.util.TreeSet;
 
 /**
  * A lot's custody joined to telemetry (issue 7 §3): its legs and its ancestors' legs, each unit leg's temperature
- * figures from SQL (raw readings, or minute rollups for legs longer than {@link #ROLLUP_AFTER}), a verdict per leg,
+ * figures from SQL (raw readings, or for legs longer than {@link #ROLLUP_AFTER} the hour rollups of whole in-band
+ * hours and the minute rollups of the rest), a verdict per leg,
  * and the remaining shelf life from the temperatures the lot actually had. Computed on read, so it is current with
  * the telemetry that has arrived.
  */
 public final class Custody {
-    /** Legs longer than this read the minute rollups (CustodyAgreementIT: within 0.1 °C MKT, 1 % shelf life). */
-    static final Duration ROLLUP_AFTER = Duration.ofHours(48);
+    /** Legs longer than this read the rollups (CustodyAgreementIT: within 0.1 °C MKT, 1 % shelf life of raw). */
+    static final Duration ROLLUP_AFTER = Duration.ofHours(6);
 
     /** A leg with its figures and verdict. */
     public record LegReport(Leg leg, LegFigures figures, Verdict verdict, double lifeUsed) {
@@ -86,7 +87,7 @@ public final class Custody {
         List<LegReport> legs = new ArrayList<>();
         for (Leg leg : CustodyQueries.legs(c, m.id(), now)) {
             Source source = forced != null ? forced
-                    : Duration.between(leg.from(), leg.to()).compareTo(ROLLUP_AFTER) > 0 ? Source.ROLLUP_1M
+                    : Duration.between(leg.from(), leg.to()).compareTo(ROLLUP_AFTER) > 0 ? Source.ROLLUP
                     : Source.RAW;
             LegFigures f = leg.inUnit() ? CustodyQueries.figures(c, leg, m, source, details) : LegFigures.none();
             legs.add(new LegReport(leg, f, Verdict.of(leg.minutes(), f, m.band().low(), m.band().high()),

@@ -16,10 +16,13 @@ import java.util.UUID;
 final class CustodyQueries {
     /** Which readings a leg's figures come from. */
     enum Source {
-        RAW, ROLLUP_1M;
+        /** Every reading. */
+        RAW,
+        /** Hour rollups for whole in-band hours, minute rollups for the rest ({@link CustodySql#WHOLE_HOUR_SPREAD_C}). */
+        ROLLUP;
 
         String label() {
-            return this == RAW ? "raw" : "rollup_1m";
+            return this == RAW ? "raw" : "rollup";
         }
     }
 
