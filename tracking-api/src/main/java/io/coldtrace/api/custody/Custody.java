@@ -80,7 +80,8 @@ public final class Custody {
         return report(c, m, now, forced, true);
     }
 
-    private static Report report(Connection c, LotModel m, Instant now, Source forced, boolean details)
+    /** The report; without {@code details} no gaps, excursions or alarms are listed (as {@link #summary}). */
+    static Report report(Connection c, LotModel m, Instant now, Source forced, boolean details)
             throws SQLException {
         ShelfLifeModel model = model(m);
         double assumed = m.band().assumedUnmonitoredC();

@@ -3,6 +3,7 @@ package io.coldtrace.api.custody;
 import com.google.auto.service.AutoService;
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.db.GenericPlans;
 import io.coldtrace.api.events.EventsFeature;
 import io.coldtrace.api.http.ApiFeature;
 import io.coldtrace.api.http.ClientError;
@@ -36,7 +37,7 @@ public final class CustodyFeature implements ApiFeature {
         // on the primary: the figure read is also stored for the lots list (lot_shelf_life)
         return db.query(c -> {
             Instant now = Instant.now();
-            var report = Custody.of(c, vis, id, now);
+            var report = GenericPlans.within(c, p -> Custody.of(p, vis, id, now));
             if (report.isPresent()) {
                 ShelfLifeRefresh.store(c, report.get(), now);
             }

@@ -1,6 +1,7 @@
 package io.coldtrace.api.custody;
 
 import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.db.GenericPlans;
 import io.coldtrace.api.db.Sql;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -66,7 +67,7 @@ final class ShelfLifeRefresh {
 
     /** Recomputes one batch of stale lots; how many. */
     Future<Integer> refreshNow() {
-        return db.query(c -> refresh(c, clock.instant()));
+        return db.query(c -> GenericPlans.within(c, p -> refresh(p, clock.instant())));
     }
 
     static int refresh(Connection c, Instant now) throws SQLException {
@@ -75,7 +76,7 @@ final class ShelfLifeRefresh {
         for (UUID lot : stale) {
             CustodyQueries.LotModel m = CustodyQueries.lot(c, io.coldtrace.api.access.Visibility.ALL, lot.toString())
                     .orElseThrow();
-            store(c, Custody.report(c, m, now, null), now);
+            store(c, Custody.report(c, m, now, null, false), now);
         }
         return stale.size();
     }

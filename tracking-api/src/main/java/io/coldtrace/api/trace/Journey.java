@@ -22,8 +22,13 @@ import java.util.Map;
 final class Journey {
     /** Most points a leg's chart draws. */
     static final int MAX_POINTS = 120;
-    /** Legs longer than this are drawn from the hour rollups. */
-    static final Duration HOURLY_AFTER = Duration.ofDays(2);
+    /**
+     * Legs longer than this (as custody's rollup threshold) are drawn from the hour rollups: a point an hour, each
+     * with its min and max, so a short excursion still shows as a spike. A phone-width chart needs no more, and the
+     * minute rows of a day-long leg, scattered over the table by the other devices' readings, cost the page more than
+     * everything else together.
+     */
+    static final Duration HOURLY_AFTER = Duration.ofHours(6);
 
     private Journey() {
     }

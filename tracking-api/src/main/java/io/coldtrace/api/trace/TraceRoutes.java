@@ -2,6 +2,7 @@ package io.coldtrace.api.trace;
 
 import io.coldtrace.api.TraceConfig;
 import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.db.GenericPlans;
 import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.RouteTable;
 import io.vertx.core.Future;
@@ -73,7 +74,7 @@ final class TraceRoutes {
             if (lot.isEmpty()) {
                 return Answer.MISS;
             }
-            TraceView v = TraceReader.view(c, lot.get(), clock.instant());
+            TraceView v = GenericPlans.within(c, p -> TraceReader.view(p, lot.get(), clock.instant()));
             String self = "/t/" + v.traceCode();
             return new Answer(200, json ? v.toJson().encode() : TracePage.render(v, lang, self),
                     new ScanLog.Scan(lot.get().orgId(), lot.get().id(), clock.instant(), client.place(),
