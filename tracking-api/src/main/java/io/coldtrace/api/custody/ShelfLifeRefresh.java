@@ -1,5 +1,6 @@
 package io.coldtrace.api.custody;
 
+import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.GenericPlans;
 import io.coldtrace.api.db.Sql;
@@ -11,36 +12,43 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@code lot_shelf_life} current: every {@link #TICK}, up to {@link #BATCH} lots on hand whose figure is older
- * than {@link #EVERY} (or missing), stalest first, are recomputed from their custody; a read of a lot's custody
- * stores its figure too. Lots that have left keep the figure of when they left.
+ * Keeps {@code lot_shelf_life} current: every {@link #TICK} it recomputes, for at most {@link #BUDGET} of database
+ * time, first the lots that have no figure yet, then the lots on hand whose figure is older than {@link #EVERY},
+ * stalest first; a read of a lot's custody stores its figure too. Lots that had left when last computed keep that
+ * figure (a read of their custody refreshes it). A lot costs a few milliseconds (hour rollups for long legs), so with
+ * 100,000 lots on hand every figure is at most about an hour old; with a few thousand, a few minutes.
  */
 final class ShelfLifeRefresh {
     static final Duration EVERY = Duration.ofMinutes(5);
-    /** A small batch often rather than a large one rarely: the refresh never holds the database for long. */
-    static final Duration TICK = Duration.ofSeconds(30);
-    static final int BATCH = 25;
+    /** Short, frequent rounds: the refresh never holds a connection or the database for long. */
+    static final Duration TICK = Duration.ofSeconds(10);
+    static final Duration BUDGET = Duration.ofSeconds(1);
+    /** Lots read per query; a round stops at its budget, or when both queries are spent. */
+    static final int BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ShelfLifeRefresh.class);
-    private static final Sql STALE = Sql.of("""
-            SELECT l.id FROM lot l LEFT JOIN lot_shelf_life s ON s.lot_id = l.id
+    private static final Sql MISSING = Sql.of("""
+            SELECT l.id FROM lot l JOIN product p ON p.id = l.product_id AND p.shelf_life_days IS NOT NULL
             WHERE l.kind = 'lot' AND l.voided_by IS NULL
-              AND (s.lot_id IS NULL OR (s.computed_at < :before AND EXISTS (
-                    SELECT 1 FROM lot_movement m WHERE m.lot_id = l.id AND m.place_kind <> 'gone'
-                    GROUP BY m.place_kind, m.place_id HAVING sum(m.delta) > 0)))
-            ORDER BY s.computed_at NULLS FIRST LIMIT :limit""");
+              AND NOT EXISTS (SELECT 1 FROM lot_shelf_life s WHERE s.lot_id = l.id)
+            LIMIT :limit""");
+    private static final Sql STALE = Sql.of("""
+            SELECT s.lot_id FROM lot_shelf_life s
+            WHERE s.on_hand AND s.computed_at < :before
+            ORDER BY s.computed_at LIMIT :limit""");
     private static final Sql UPSERT = Sql.of("""
             INSERT INTO lot_shelf_life (lot_id, org_id, used_fraction, remaining_days, predicted_expiry, as_of,
-                    computed_at)
-            VALUES (:lot, :org, :used, :remaining, :expiry, :as_of, :now)
+                    computed_at, on_hand)
+            VALUES (:lot, :org, :used, :remaining, :expiry, :as_of, :now, :on_hand)
             ON CONFLICT (lot_id) DO UPDATE SET used_fraction = EXCLUDED.used_fraction,
                 remaining_days = EXCLUDED.remaining_days, predicted_expiry = EXCLUDED.predicted_expiry,
-                as_of = EXCLUDED.as_of, computed_at = EXCLUDED.computed_at""");
+                as_of = EXCLUDED.as_of, computed_at = EXCLUDED.computed_at, on_hand = EXCLUDED.on_hand""");
 
     private final BlockingDb db;
     private final Clock clock;
@@ -65,20 +73,29 @@ final class ShelfLifeRefresh {
         });
     }
 
-    /** Recomputes one batch of stale lots; how many. */
+    /** Recomputes lots for one round's budget; how many. */
     Future<Integer> refreshNow() {
-        return db.query(c -> GenericPlans.within(c, p -> refresh(p, clock.instant())));
+        return db.query(c -> GenericPlans.within(c, p -> refresh(p, clock.instant(), BUDGET)));
     }
 
-    static int refresh(Connection c, Instant now) throws SQLException {
-        List<UUID> stale = STALE.bind("before", now.minus(EVERY)).bind("limit", BATCH)
-                .list(c, rs -> rs.getObject(1, UUID.class));
-        for (UUID lot : stale) {
-            CustodyQueries.LotModel m = CustodyQueries.lot(c, io.coldtrace.api.access.Visibility.ALL, lot.toString())
-                    .orElseThrow();
-            store(c, Custody.report(c, m, now, null, false), now);
+    /** One round: lots without a figure (of products with a shelf-life model), then stale lots on hand, until {@code budget} has passed; how many. */
+    static int refresh(Connection c, Instant now, Duration budget) throws SQLException {
+        long deadline = System.nanoTime() + budget.toNanos();
+        int done = 0;
+        for (Sql.Bound next : List.of(MISSING.bind("limit", BATCH),
+                STALE.bind("before", now.minus(EVERY)).bind("limit", BATCH))) {
+            for (UUID lot : next.list(c, rs -> rs.getObject(1, UUID.class))) {
+                if (System.nanoTime() > deadline) {
+                    return done;
+                }
+                Optional<CustodyQueries.LotModel> m = CustodyQueries.lot(c, Visibility.ALL, lot.toString());
+                if (m.isPresent()) {
+                    store(c, Custody.report(c, m.get(), now, null, false), now);
+                    done++;
+                }
+            }
         }
-        return stale.size();
+        return done;
     }
 
     /** Stores a report's shelf life (nothing for a lot without a model). */
@@ -89,6 +106,6 @@ final class ShelfLifeRefresh {
         }
         UPSERT.bind("lot", r.lot().id()).bind("org", r.lot().orgId()).bind("used", s.usedFraction())
                 .bind("remaining", s.remainingDays()).bind("expiry", s.predictedExpiry()).bind("as_of", s.asOf())
-                .bind("now", now).update(c);
+                .bind("now", now).bind("on_hand", r.legs().stream().anyMatch(l -> l.leg().open())).update(c);
     }
 }

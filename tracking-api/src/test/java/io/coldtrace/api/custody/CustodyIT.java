@@ -108,24 +108,42 @@ class CustodyIT {
     }
 
     @Test
-    void theRefreshComputesTheShelfLifeOfLotsNobodyLookedAt() throws Exception {
+    void theRefreshComputesTheShelfLifeOfLotsNobodyLookedAtAndLeavesLotsThatLeft() throws Exception {
         LotChain w = new LotChain(api, "fresh");
         w.harvest("B1", 10, h(0));
         w.pack("B1", 10, "L1", 10, "r1", h(1));
         String id = api.seeds().lotId("fresh", "L1");
+        java.util.function.Function<String, String> row = column -> api.rows("SELECT " + column
+                + "::text FROM lot_shelf_life WHERE lot_id = ?::uuid", id).get(0);
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(api.db().url(), api.db().user(),
                 api.db().password())) {
-            int done = 0;
-            while (api.number("SELECT count(*) FROM lot_shelf_life WHERE lot_id = ?::uuid", id) == 0 && done < 50) {
-                assertThat(ShelfLifeRefresh.refresh(c, Instant.now())).isPositive();
-                done++;
-            }
+            refreshUntil(c, () -> api.number("SELECT count(*) FROM lot_shelf_life WHERE lot_id = ?::uuid", id) > 0);
+            // no device in room 1: every hour since packing counted at the chilled band's 8 °C (Q10 3 from 0 °C)
+            double hours = Duration.between(h(0), Instant.now()).toMinutes() / 60.0;
+            double used = hours / 24 / (14 * Math.pow(3, -0.8));
+            assertThat(Double.parseDouble(row.apply("used_fraction"))).isCloseTo(used, within(0.01));
+            assertThat(row.apply("on_hand")).isEqualTo("true");
+
+            // a stale figure of a lot on hand is recomputed; once the lot has left, it is no longer revisited
+            api.sql("UPDATE lot_shelf_life SET computed_at = now() - interval '1 hour' WHERE lot_id = ?::uuid", id);
+            w.post("deliver", h(2), new JsonObject().put("party_id", "fresh-buyer"),
+                    new JsonObject().put("lots", LotChain.items(item("L1", 10))));
+            refreshUntil(c, () -> row.apply("on_hand").equals("false"));
+            String left = row.apply("computed_at");
+            api.sql("UPDATE lot_shelf_life SET computed_at = now() - interval '1 hour' WHERE lot_id = ?::uuid", id);
+            String stale = row.apply("computed_at");
+            ShelfLifeRefresh.refresh(c, Instant.now(), Duration.ofSeconds(5));
+            assertThat(row.apply("computed_at")).isEqualTo(stale).isNotEqualTo(left);
         }
-        // no device in room 1: every hour since packing counted at the chilled band's 8 °C (Q10 3 from 0 °C)
-        double hours = Duration.between(h(0), Instant.now()).toMinutes() / 60.0;
-        double used = hours / 24 / (14 * Math.pow(3, -0.8));
-        assertThat(api.rows("SELECT used_fraction FROM lot_shelf_life WHERE lot_id = ?::uuid", id).get(0))
-                .satisfies(v -> assertThat(Double.parseDouble(v)).isCloseTo(used, within(0.01)));
+    }
+
+    /** Runs refresh rounds until {@code done} (each must refresh something), at most 50. */
+    private static void refreshUntil(java.sql.Connection c, java.util.function.BooleanSupplier done)
+            throws java.sql.SQLException {
+        for (int i = 0; i < 50 && !done.getAsBoolean(); i++) {
+            assertThat(ShelfLifeRefresh.refresh(c, Instant.now(), Duration.ofSeconds(5))).isPositive();
+        }
+        assertThat(done.getAsBoolean()).isTrue();
     }
 
     @Test
