@@ -5,6 +5,7 @@ import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.GenericPlans;
 import io.coldtrace.api.events.EventsFeature;
+import io.coldtrace.api.history.HistoryFeature;
 import io.coldtrace.api.http.ApiFeature;
 import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.FeatureContext;
@@ -22,12 +23,13 @@ import java.time.Instant;
  * {@code lot_shelf_life} for the lots list ({@link ShelfLifeRefresh}).
  */
 @AutoService(ApiFeature.class)
-@Uses(EventsFeature.class)
+@Uses({EventsFeature.class, HistoryFeature.class})
 public final class CustodyFeature implements ApiFeature {
     @Override
     public void register(FeatureContext k, RouteTable routes) {
         BlockingDb db = k.db();
         routes.get("/api/v1/lots/:id/custody", Policies.READ_OPERATIONS, ctx -> custody(db, ctx));
+        new ExposureRoutes(db, k.clock()).register(routes);
         new ShelfLifeRefresh(db, k.clock()).schedule(k.vertx());
     }
 

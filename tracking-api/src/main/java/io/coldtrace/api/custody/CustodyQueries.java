@@ -85,7 +85,7 @@ final class CustodyQueries {
         return bind(sql, p).first(c, LegFigures.MAPPER).orElseThrow().with(source.label());
     }
 
-    private static Sql.Bound bind(Sql sql, Map<String, Object> params) {
+    static Sql.Bound bind(Sql sql, Map<String, Object> params) {
         Sql.Bound b = null;
         for (String name : sql.names()) {
             b = b == null ? sql.bind(name, params.get(name)) : b.bind(name, params.get(name));

@@ -44,7 +44,7 @@ final class CustodySql {
             ORDER BY min(i.f), i.depth DESC, i.place_kind, i.place_id""");
 
     /** The parts of a leg a device bound to its unit covered, with the device's reporting interval. */
-    private static final String BOUND = """
+    static final String BOUND = """
             bound AS (
                 SELECT b.device_id, greatest(lower(b.valid), :f) AS bf,
                        least(coalesce(upper(b.valid), 'infinity'), :t) AS bt,
@@ -58,7 +58,7 @@ final class CustodySql {
      * than two intervals away (a gap) or there is none. Each stands for one reading ({@code cnt}) and one interval
      * ({@code span_s}).
      */
-    private static final String RAW = """
+    static final String RAW = """
             readings AS (
                 SELECT r.device_id, r.ts, r.c, r.c AS cmin, r.c AS cmax, 1 AS cnt, r.interval_s,
                        r.interval_s AS span_s,
@@ -113,7 +113,7 @@ final class CustodySql {
      * row's mean weighs the time until the next row, its min and max stand for the extremes; it stands for its
      * readings ({@code cnt}) and its bucket ({@code span_s}: an hour, or a minute or the device's longer interval).
      */
-    private static final String ROLLUP = """
+    static final String ROLLUP = """
             hours AS (
                 SELECT bd.device_id, bd.bf, bd.bt, bd.interval_s, x.bucket, x.c, x.cmin, x.cmax, x.cnt
                 FROM bound bd

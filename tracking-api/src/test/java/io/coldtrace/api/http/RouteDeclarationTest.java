@@ -132,6 +132,9 @@ class RouteDeclarationTest {
                 "GET /api/v1/events/:id", readers));
         // custody joined to telemetry (issue 7 §3)
         expected.put("GET /api/v1/lots/:id/custody", readers);
+        // exposure for recalls (issue 8 §2): QA (admins pass every role policy)
+        expected.put("GET /api/v1/units/:id/exposure", Access.roles(Role.QA));
+        expected.put("GET /api/v1/alarms/:id/exposure", Access.roles(Role.QA));
         expected.put("GET /api/v1/events/projections/check", Access.roles(Role.QA, Role.ADMIN));
         // trace codes in print (issue 7 §4): staff read QR images and label sheets; operators and QA map external codes
         expected.putAll(Map.of(
