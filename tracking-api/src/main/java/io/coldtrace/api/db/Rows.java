@@ -50,5 +50,12 @@ public final class Rows {
         return t == null ? null : t.toInstant();
     }
 
-
+    /** A stored quantity as a JSON number without trailing zeros ({@code 500.000} is {@code 500}), or null. */
+    public static java.math.BigDecimal quantity(java.math.BigDecimal q) {
+        if (q == null) {
+            return null;
+        }
+        java.math.BigDecimal s = q.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
 }

@@ -121,6 +121,13 @@ final class EventRules {
         Place at = placeOf(w, "the place where the lots are " + (type.equals("pack") ? "packed" : "transformed"));
         List<Take> inputs = takes(b, "inputs", null, "consumed");
         List<Birth> outputs = outputs(b, at, true);
+        // a lot born from itself would be its own ancestor: the genealogy stays a DAG, so every walk of it ends
+        for (Birth o : outputs) {
+            if (inputs.stream().anyMatch(i -> i.lot().equals(o.code()))) {
+                throw ClientError.invalid(o.field() + ".lot", "lot " + o.code() + " is an input of this " + type
+                        + ": a lot cannot be born from itself (a cycle in the genealogy); give the output a new code");
+            }
+        }
         return new EventPlan(inputs, outputs, true, null);
     }
 

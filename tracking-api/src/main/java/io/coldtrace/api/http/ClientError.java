@@ -9,12 +9,18 @@ public final class ClientError extends RuntimeException {
     private final int status;
     private final String error;
     private final String field;
+    private final Long limit;
 
     private ClientError(int status, String error, String field, String message) {
+        this(status, error, field, message, null);
+    }
+
+    private ClientError(int status, String error, String field, String message, Long limit) {
         super(message, null, false, false);
         this.status = status;
         this.error = error;
         this.field = field;
+        this.limit = limit;
     }
 
     /** 400: a request parameter is missing or malformed; {@code field} names it. */
@@ -40,6 +46,14 @@ public final class ClientError extends RuntimeException {
     /** 422: a well-formed body whose {@code field} is missing, of the wrong type, out of range or unknown. */
     public static ClientError invalid(String field, String message) {
         return new ClientError(422, "invalid", field, message);
+    }
+
+    /**
+     * 422: {@code field} asks for, or the answer would need, more than {@code limit} allows (a trace's depth or
+     * width): the body names both, so the caller knows what to narrow.
+     */
+    public static ClientError overLimit(String field, long limit, String message) {
+        return new ClientError(422, "over_limit", field, message, limit);
     }
 
     /** 409: the request is valid but contradicts the current state (duplicate id, overlap, wrong lifecycle state). */
@@ -76,7 +90,12 @@ public final class ClientError extends RuntimeException {
      * {@code body.event.unit_id}.
      */
     public ClientError within(String prefix) {
-        return new ClientError(status, error, field == null ? prefix : prefix + "." + field, getMessage());
+        return new ClientError(status, error, field == null ? prefix : prefix + "." + field, getMessage(), limit);
+    }
+
+    /** The limit a request went beyond ({@link #overLimit}), or null. */
+    public Long limit() {
+        return limit;
     }
 
     /** The parameter at fault, or null. */

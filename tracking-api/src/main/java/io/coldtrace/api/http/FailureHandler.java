@@ -61,6 +61,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
         if (ce.field() != null) {
             o.put("field", ce.field());
         }
+        if (ce.limit() != null) {
+            o.put("limit", ce.limit());
+        }
         return o;
     }
 }

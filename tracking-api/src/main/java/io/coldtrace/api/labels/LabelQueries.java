@@ -2,6 +2,7 @@ package io.coldtrace.api.labels;
 
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.Sql;
+import io.coldtrace.api.events.Genealogy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,21 +34,11 @@ final class LabelQueries {
             JOIN product p ON p.id = l.product_id AND p.org_id = l.org_id
             JOIN trace_event e ON e.id = l.born_event_id
             WHERE l.id = ANY(:ids) AND l.kind = 'lot' AND %s""".formatted(Label.COLUMNS, Visibility.owned("l.org_id")));
-    /**
-     * The regions of the farms whose harvest batches went into each lot, following lot_link up through every pack and
-     * transform (UNION: each lot once per root, so merges and cycles end).
-     */
-    private static final Sql ORIGINS = Sql.of("""
-            WITH RECURSIVE up (root, lot_id) AS (
-                SELECT id, id FROM lot WHERE id = ANY(:ids)
-                UNION
-                SELECT up.root, k.parent_lot_id FROM up JOIN lot_link k ON k.child_lot_id = up.lot_id
-            )
-            SELECT DISTINCT up.root, pa.province, COALESCE(pa.county, pa.city) AS place
-            FROM up JOIN lot b ON b.id = up.lot_id AND b.kind = 'harvest_batch'
-            JOIN farm_plot fp ON fp.id = b.plot_id
-            JOIN party pa ON pa.id = fp.party_id AND pa.org_id = fp.org_id
-            ORDER BY up.root, pa.province, place""");
+    /** The regions of the farms whose harvest batches went into each lot (the shared walk, events.Genealogy). */
+    private static final Sql ORIGINS = Sql.of(Genealogy.ORIGINS + """
+            SELECT DISTINCT o.root, pa.province, COALESCE(pa.county, pa.city) AS place
+            FROM origins o JOIN party pa ON pa.id = o.party_id
+            ORDER BY o.root, pa.province, place""");
     /** Lots of a GTIN and lot code, in any organisation, with how each was born (see DigitalLinkRoutes). */
     private static final Sql GTIN_LOTS = Sql.of("""
             SELECT l.id, l.org_id, l.trace_code, l.voided_by IS NOT NULL AS voided,
@@ -105,7 +96,7 @@ final class LabelQueries {
             byId.put(l.lotId(), l);
         }
         Map<UUID, List<String>> origins = new LinkedHashMap<>();
-        ORIGINS.bind("ids", array).list(c, rs -> {
+        ORIGINS.bind("roots", array).list(c, rs -> {
             String place = rs.getString("place");
             String province = rs.getString("province");
             origins.computeIfAbsent(rs.getObject("root", UUID.class), k -> new ArrayList<>())

@@ -23,10 +23,6 @@ record Holding(UUID lotId, String placeKind, String placeId, String name, String
 
     /** A stored quantity as a JSON number without trailing zeros ({@code 500.000} is {@code 500}). */
     static BigDecimal number(BigDecimal q) {
-        if (q == null) {
-            return null;
-        }
-        BigDecimal s = q.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
+        return io.coldtrace.api.db.Rows.quantity(q);
     }
 }

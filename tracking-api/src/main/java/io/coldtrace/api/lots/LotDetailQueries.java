@@ -4,6 +4,7 @@ import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.Rows;
 import io.coldtrace.api.db.Sql;
 import io.coldtrace.api.events.EventRow;
+import io.coldtrace.api.events.Genealogy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -54,19 +55,14 @@ final class LotDetailQueries {
             FROM lot_handover h LEFT JOIN party pa ON pa.id = h.party_id
             WHERE h.lot_id = :lot AND %s ORDER BY h.at, h.id""".formatted(Visibility.owned("h.org_id")));
     /** The harvest batches upstream of the lot (itself, for a batch) and the farm each came from. */
-    private static final Sql ORIGINS = Sql.of("""
-            WITH RECURSIVE up(id, depth) AS (
-                SELECT CAST(:lot AS uuid), 0
-                UNION
-                SELECT k.parent_lot_id, u.depth + 1 FROM lot_link k JOIN up u ON k.child_lot_id = u.id
-                WHERE u.depth < %d)
+    private static final Sql ORIGINS = Sql.of(Genealogy.ORIGINS + """
             SELECT DISTINCT b.id, b.code, b.born_at, b.plot_id, fp.name AS plot_name, b.grower_name, pa.id AS party_id,
                    pa.name_zh, pa.name_en, pa.kind AS party_kind, pa.division_code, pa.province, pa.city, pa.county,
                    pa.poverty_alleviated_county, pa.paired_assistance_county
-            FROM up JOIN lot b ON b.id = up.id AND b.kind = 'harvest_batch'
-            %s
-            WHERE %s ORDER BY b.born_at, b.code""".formatted(LotQueries.MAX_DEPTH, LotQueries.BATCH_PARTY,
-            Visibility.owned("b.org_id")));
+            FROM origins o JOIN lot b ON b.id = o.batch_id
+            LEFT JOIN farm_plot fp ON fp.id = b.plot_id
+            JOIN party pa ON pa.id = o.party_id
+            WHERE %s ORDER BY b.born_at, b.code""".formatted(Visibility.owned("b.org_id")));
 
     /** An event of the lot, and the correction that corrected it (null if none). */
     record LotEvent(EventRow event, UUID correctedBy) {
@@ -97,7 +93,7 @@ final class LotDetailQueries {
     }
 
     static List<LotParts.Origin> origins(Connection c, Visibility vis, UUID lot) throws SQLException {
-        return ORIGINS.bind(vis).bind("lot", lot).list(c, rs -> new LotParts.Origin(rs.getObject("id", UUID.class),
+        return ORIGINS.bind(vis).bind("roots", new UUID[] {lot}).list(c, rs -> new LotParts.Origin(rs.getObject("id", UUID.class),
                 rs.getString("code"), Rows.instant(rs, "born_at"), rs.getString("plot_id"), rs.getString("plot_name"),
                 rs.getString("grower_name"), rs.getString("party_id"), rs.getString("name_zh"),
                 rs.getString("name_en"), rs.getString("party_kind"), rs.getString("division_code"),

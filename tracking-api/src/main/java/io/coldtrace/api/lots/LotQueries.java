@@ -2,6 +2,7 @@ package io.coldtrace.api.lots;
 
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.Sql;
+import io.coldtrace.api.events.Genealogy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -12,11 +13,8 @@ import java.util.UUID;
 final class LotQueries {
     /** How far genealogy is followed (harvest batch → lot → split → repack …); real chains are a few steps deep. */
     static final int MAX_DEPTH = 16;
-    /** The farm a harvest batch {@code b} came from: the harvest's party, else its plot's. */
-    static final String BATCH_PARTY = """
-            LEFT JOIN trace_event be ON be.id = b.born_event_id
-            LEFT JOIN farm_plot fp ON fp.id = b.plot_id
-            JOIN party pa ON pa.id = COALESCE(be.party_id, fp.party_id)""";
+    /** The farm a harvest batch {@code b} came from: the harvest's party, else its plot's (events.Genealogy). */
+    static final String BATCH_PARTY = Genealogy.BATCH_JOINS + "\nJOIN party pa ON pa.id = " + Genealogy.BATCH_FARM;
     private static final String VISIBLE = Visibility.owned("l.org_id");
     private static final Sql LIST = Sql.of("""
             WITH RECURSIVE from_origin(id, depth) AS (

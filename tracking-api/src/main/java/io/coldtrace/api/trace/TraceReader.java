@@ -75,7 +75,7 @@ final class TraceReader {
         List<Origin> origins = new ArrayList<>();
         List<String> parties = new ArrayList<>();
         Map<String, Origin> byPlot = new HashMap<>();
-        TraceSql.ORIGINS.bind("lot", lot.id()).list(c, rs -> {
+        TraceSql.ORIGINS.bind("roots", new java.util.UUID[] {lot.id()}).list(c, rs -> {
             Instant harvested = Rows.instant(rs, "born_at");
             Origin o = new Origin(rs.getString("party_kind"), rs.getString("name_zh"), rs.getString("name_en"),
                     rs.getString("province"), rs.getString("city"), rs.getString("county"),

@@ -3,6 +3,7 @@ package io.coldtrace.api.trace;
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.custody.Lineage;
 import io.coldtrace.api.db.Sql;
+import io.coldtrace.api.events.Genealogy;
 
 /**
  * The SQL of the buyer's page. Public by construction: every statement selects only fields the page may show (no
@@ -33,14 +34,13 @@ final class TraceSql {
      * The harvest batches the lot came from: when, the grower's name (never the phone), the plot and the farm or
      * cooperative (the harvest's party, else the plot's) with its region and assistance-county marks.
      */
-    static final Sql ORIGINS = Sql.of(LINEAGE + """
+    static final Sql ORIGINS = Sql.of(Genealogy.ORIGINS + """
             SELECT b.id, b.born_at, b.grower_name, b.commodity, b.variety, pl.name AS plot_name, pa.id AS party_id,
                    pa.kind AS party_kind, pa.name_zh, pa.name_en, pa.province, pa.city, pa.county,
-                   pa.poverty_alleviated_county, pa.paired_assistance_county, e.event_tz_offset
-            FROM (SELECT DISTINCT lot_id FROM lineage) ln JOIN lot b ON b.id = ln.lot_id AND b.kind = 'harvest_batch'
-            LEFT JOIN trace_event e ON e.id = b.born_event_id
+                   pa.poverty_alleviated_county, pa.paired_assistance_county, o.born_tz_offset AS event_tz_offset
+            FROM origins o JOIN lot b ON b.id = o.batch_id
             LEFT JOIN farm_plot pl ON pl.id = b.plot_id
-            LEFT JOIN party pa ON pa.id = coalesce(e.party_id, pl.party_id)
+            LEFT JOIN party pa ON pa.id = o.party_id
             ORDER BY b.born_at, b.id""");
 
     /**

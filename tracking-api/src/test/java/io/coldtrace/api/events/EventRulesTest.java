@@ -49,6 +49,7 @@ class EventRulesTest {
         "pack     | unit:r1   | {\"inputs\": [" + LOT + "}]} | body.outputs",
         "pack     | -         | {\"inputs\": [" + LOT + "}], \"outputs\": [{\"lot\": \"N\", \"product_id\": \"p\", \"quantity\": 1}]} | unit_id",
         "transform| unit:r1   | {\"inputs\": [" + LOT + "}], \"outputs\": [{\"lot\": \"N\", \"product_id\": \"p\", \"quantity\": 1}]} | body.kind",
+        "transform| unit:r1   | {\"kind\": \"repack\", \"inputs\": [" + LOT + "}], \"outputs\": [{\"lot\": \"N\", \"product_id\": \"p\", \"quantity\": 1}, {\"lot\": \"L1\", \"product_id\": \"p\", \"quantity\": 4}]} | body.outputs[1].lot",
         "ship     | unit:r1   | {\"lots\": [" + LOT + "}]} | body.to_party_id",
         "ship     | unit:r1   | {\"lots\": [" + LOT + "}], \"to_party_id\": \"nobody\"} | body.to_party_id",
         "receive  | site:o    | {\"lots\": [" + LOT + "}], \"acceptance\": \"maybe\", \"handover_temp_c\": 3} | body.acceptance",

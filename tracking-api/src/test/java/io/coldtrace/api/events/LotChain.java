@@ -60,6 +60,11 @@ public final class LotChain {
         return new JsonObject().put("lot", lot).put("quantity", quantity).put("uom", "kg");
     }
 
+    /** An output item: a new lot of this chain's product. */
+    public JsonObject output(String lot, double quantity) {
+        return item(lot, quantity).put("product_id", org + "-cabbage");
+    }
+
     public static JsonArray items(JsonObject... items) {
         JsonArray a = new JsonArray();
         for (JsonObject i : items) {

@@ -1,0 +1,121 @@
+"""The client side of deploy/bench/recall.sh (run by it; standard library only).
+
+  recall_client.py chains PORT TOKEN CHAINS       imports CHAINS deep chains through POST /api/v1/events/bulk: a
+                                                  harvest packed and then split or repacked 10 times (11 hops from the
+                                                  last lot to its batch), each split's other half delivered to a buyer
+  recall_client.py measure PORT TOKEN REQUESTS FILE
+                                                  times backward traces from each chain's last lot and forward traces
+                                                  from each chain's batch (FILE: "batch_id last_lot_id" lines); prints
+                                                  the bench's last line
+"""
+import datetime
+import json
+import random
+import sys
+import time
+
+from trace_client import conn, iso, p99, say
+
+STEPS = 10  # transforms after the pack: 11 lot_link hops from a chain's last lot to its harvest batch
+BATCH_CHAINS = 250  # 17 events a chain: 4,250 events a request, under the bulk import's 5,000
+
+
+def chain_events(j, start):
+    """Chain j: harvest DB{j} (1,024 kg) -> pack DX{j}-0 -> odd steps split in halves (DY{j}-s delivered), even repack."""
+    k, q = j % 10 + 1, 1024
+    unit = {"unit_id": f"O{k}-pc"}
+
+    def ev(step, hours, typ, fields, body):
+        e = {"client_event_id": f"DC{j}-{step}", "type": typ,
+             "event_time": iso(start + datetime.timedelta(hours=hours)), "event_tz_offset": "+08:00", "body": body}
+        e.update(fields)
+        return e
+
+    def it(code, qty, **extra):
+        return dict({"lot": code, "quantity": qty, "uom": "kg"}, **extra)
+
+    events = [
+        ev("harvest", 0, "harvest", {"plot_id": f"P{k}", "party_id": f"F{k}"},
+           {"batch": f"DB{j}", "commodity": "cabbage", "quantity": q, "uom": "kg", "grower": {"name": "Chen"}}),
+        ev("pack", 1, "pack", unit, {"inputs": [it(f"DB{j}", q)],
+                                     "outputs": [it(f"DX{j}-0", q, product_id="cabbage")]}),
+    ]
+    for s in range(1, STEPS + 1):
+        prev, lot = f"DX{j}-{s - 1}", f"DX{j}-{s}"
+        if s % 2:
+            q //= 2
+            events.append(ev(f"t{s}", 1 + s, "transform", unit, {
+                "kind": "split", "inputs": [it(prev, 2 * q)],
+                "outputs": [it(lot, q, product_id="cabbage"), it(f"DY{j}-{s}", q, product_id="cabbage")]}))
+            events.append(ev(f"d{s}", 1.5 + s, "deliver", {"party_id": f"B{(j + s) % 20 + 1}"},
+                             {"lots": [it(f"DY{j}-{s}", q)]}))
+        else:
+            events.append(ev(f"t{s}", 1 + s, "transform", unit, {
+                "kind": "repack", "inputs": [it(prev, q)], "outputs": [it(lot, q, product_id="cabbage")]}))
+    return events
+
+
+def do_chains(port, token, chains):
+    chains = int(chains)
+    start = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) - datetime.timedelta(hours=36)
+    c = conn(port)
+    headers = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+    total = 0
+    for first in range(0, chains, BATCH_CHAINS):
+        events = []
+        for j in range(first, min(chains, first + BATCH_CHAINS)):
+            events.extend(chain_events(j, start + datetime.timedelta(seconds=j)))
+        c.request("POST", "/api/v1/events/bulk", json.dumps(events).encode(), headers)
+        r = c.getresponse()
+        answer = r.read()
+        if r.status != 201:
+            raise SystemExit(f"deep chains: HTTP {r.status}: {answer[:500]!r}")
+        total += len(events)
+    say(f"deep chains: {chains} chains of {STEPS + 1} hops, {total:,} events")
+
+
+def measure(port, token, requests, chain_file):
+    chains = [line.split() for line in open(chain_file) if line.strip()]
+    c = conn(port)
+    auth = {"Authorization": "Bearer " + token}
+    rnd = random.Random(8)
+
+    def call(path):
+        t0 = time.perf_counter()
+        c.request("GET", path, None, auth)
+        r = c.getresponse()
+        data = r.read()
+        return (time.perf_counter() - t0) * 1000, r.status, data
+
+    def timed(name, path_of):
+        first = chains[0]
+        ms, status, data = call(path_of(first))
+        if status != 200:
+            raise SystemExit(f"{name}: {path_of(first)}: HTTP {status}: {data[:300]!r}")
+        t = json.loads(data)
+        say(f"{name}: depth {t['depth']}, {len(t['nodes'])} nodes, {len(t['edges'])} edges, {len(data):,} bytes")
+        for _ in range(20):
+            call(path_of(rnd.choice(chains)))
+        times = []
+        for _ in range(int(requests)):
+            ms, status, data = call(path_of(rnd.choice(chains)))
+            if status != 200:
+                raise SystemExit(f"{name}: HTTP {status}: {data[:300]!r}")
+            times.append(ms)
+        say(f"{name}: {len(times)} requests, p50 {sorted(times)[len(times) // 2]:.1f} ms, p99 {p99(times):.1f} ms")
+        return p99(times)
+
+    say(f"measuring: {requests} requests per trace direction after 20 warm-up requests, over {len(chains)} chains")
+    backward = timed("backward trace from a chain's last lot", lambda row: f"/api/v1/lots/{row[1]}/trace/backward")
+    forward = timed("forward trace from a chain's batch", lambda row: f"/api/v1/lots/{row[0]}/trace/forward")
+    print(f"backward_p99_ms={backward:.0f} forward_p99_ms={forward:.0f} exposure_p99_ms=n/a recall_case_s=n/a "
+          f"epcis_export_events_per_s=n/a")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "chains":
+        do_chains(*sys.argv[2:5])
+    elif sys.argv[1] == "measure":
+        measure(*sys.argv[2:6])
+    else:
+        raise SystemExit(__doc__)
