@@ -135,6 +135,12 @@ class RouteDeclarationTest {
         // exposure for recalls (issue 8 §2): QA (admins pass every role policy)
         expected.put("GET /api/v1/units/:id/exposure", Access.roles(Role.QA));
         expected.put("GET /api/v1/alarms/:id/exposure", Access.roles(Role.QA));
+        // traces and mass balance (issue 8 §1): QA
+        for (String route : new String[] {"GET /api/v1/lots/:id/trace/backward", "GET /api/v1/lots/:id/trace/forward",
+                "GET /api/v1/plots/:id/trace/forward", "GET /api/v1/lots/:id/mass-balance",
+                "GET /api/v1/mass-balance/faults"}) {
+            expected.put(route, Access.roles(Role.QA));
+        }
         expected.put("GET /api/v1/events/projections/check", Access.roles(Role.QA, Role.ADMIN));
         // trace codes in print (issue 7 §4): staff read QR images and label sheets; operators and QA map external codes
         expected.putAll(Map.of(
