@@ -217,6 +217,34 @@ class EpcisIT {
                 .isEmpty();
     }
 
+    /** Opt-in ({@code -Dcoldtrace.bench=true}): the range export's rate over a few thousand moves; printed, not judged. */
+    @Test
+    void exportRate() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("coldtrace.bench"));
+        LotChain b = new LotChain(api, "bench");
+        b.harvest("B1", 100, h(0));
+        b.pack("B1", 100, "L1", 100, "r1", h(0.1));
+        int n = 0;
+        for (int batch = 0; batch < 3; batch++) {
+            JsonArray moves = new JsonArray();
+            for (int i = 0; i < 1000; i++, n++) {
+                moves.add(b.event("move", h(1 + n * 0.01), b.unit(n % 2 == 0 ? "r2" : "r1"),
+                        new JsonObject().put("lots", items(item("L1", 100)))));
+            }
+            assertThat(b.bulk(moves).statusCode()).isEqualTo(201);
+        }
+        String qa = api.token(Role.QA, "bench");
+        String range = "/api/v1/epcis/events?GE_eventTime=" + h(-1) + "&LT_eventTime=" + h(100);
+        for (int run = 0; run < 3; run++) {
+            long t = System.nanoTime();
+            String body = expect200(api.http().get(range, qa));
+            double s = (System.nanoTime() - t) / 1e9;
+            int events = events(valid(body)).size();
+            System.out.printf("EPCIS range export: %d events, %d bytes in %.3f s (%.0f events/s)%n",
+                    events, body.length(), s, events / s);
+        }
+    }
+
     private static String expect200(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> r) {
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
         return r.bodyAsString();
