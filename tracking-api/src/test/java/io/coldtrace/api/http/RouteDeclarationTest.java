@@ -159,6 +159,8 @@ class RouteDeclarationTest {
                 "GET /lots/:id", readers));
         // the buyer's page (issue 7 §5): QA sees which codes may have been copied
         expected.put("GET /api/v1/trace/suspicious", Access.roles(Role.QA));
+        expected.put("GET /api/v1/lots/:id/epcis", Access.roles(Role.QA));
+        expected.put("GET /api/v1/epcis/events", Access.roles(Role.QA));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())

@@ -1,0 +1,105 @@
+package io.coldtrace.api.epcis;
+
+import io.coldtrace.api.access.Visibility;
+import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.custody.Custody;
+import io.coldtrace.api.db.BlockingDb;
+import io.coldtrace.api.db.CursorExport;
+import io.coldtrace.api.db.GenericPlans;
+import io.coldtrace.api.http.Access;
+import io.coldtrace.api.http.ClientError;
+import io.coldtrace.api.http.Params;
+import io.coldtrace.api.http.RouteTable;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * EPCIS 2.0 JSON-LD export (issue 8 §5): a lot's events and its ancestors' with the sensor summary of each custody
+ * leg, and an organisation's events over a time range, streamed from a cursor.
+ */
+final class EpcisRoutes {
+    /** QA and admins of the organisation: the audit and recall people. */
+    static final Access AUDIT = Access.roles(Role.QA);
+    private static final String MEDIA = "application/ld+json";
+
+    private final BlockingDb db;
+    private final CursorExport export;
+    private final String configuredBase;
+
+    EpcisRoutes(BlockingDb db, String configuredBase) {
+        this.db = db;
+        this.export = new CursorExport(db);
+        this.configuredBase = configuredBase == null ? "" : configuredBase;
+    }
+
+    void register(RouteTable routes) {
+        routes.get("/api/v1/lots/:id/epcis", AUDIT, this::lot);
+        routes.get("/api/v1/epcis/events", AUDIT, this::range).example(
+                "/api/v1/epcis/events?GE_eventTime=2025-03-01T00:00:00Z&LT_eventTime=2025-03-02T00:00:00Z", null);
+    }
+
+    private String base(RoutingContext ctx) {
+        if (!configuredBase.isEmpty()) {
+            return configuredBase;
+        }
+        SocketAddress local = ctx.request().localAddress();
+        String host = local.hostAddress();
+        return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + local.port();
+    }
+
+    private Future<Void> lot(RoutingContext ctx) {
+        String id = Params.pathText(ctx, "id", 64);
+        Visibility vis = Visibility.of(ctx);
+        String base = base(ctx);
+        Instant now = Instant.now();
+        return db.read(c -> GenericPlans.within(c, p -> {
+            var custody = Custody.summary(p, vis, id, now);
+            if (custody.isEmpty()) {
+                return null;
+            }
+            Sensors sensors = new Sensors(custody.get(), new Refs(base, "", new JsonObject(), new JsonObject(),
+                    new JsonObject()));
+            JsonArray events = new JsonArray();
+            for (EpcisSql.Row r : EpcisSql.LOT.bind(vis).bind("lot", UUID.fromString(id)).list(p, EpcisSql.Row.MAPPER)) {
+                new EpcisMapper(refs(base, r), sensors::of).events(r.event(), r.corrected()).forEach(events::add);
+            }
+            return events;
+        })).compose(events -> {
+            if (events == null) {
+                return Future.failedFuture(ClientError.notFound("no lot " + id));
+            }
+            String doc = EpcisMapper.head(now) + events.stream().map(e -> ((JsonObject) e).encode())
+                    .collect(java.util.stream.Collectors.joining(",")) + EpcisMapper.TAIL;
+            return ctx.response().putHeader("content-type", MEDIA).end(doc);
+        });
+    }
+
+    private static Refs refs(String base, EpcisSql.Row r) {
+        return new Refs(base, r.event().orgId(), r.gtins(), r.partyGlns(), r.plotGlns());
+    }
+
+    private Future<Void> range(RoutingContext ctx) {
+        EpcisQuery q = EpcisQuery.of(ctx);
+        Visibility vis = Visibility.of(ctx);
+        String base = base(ctx);
+        boolean[] first = {true};
+        CursorExport.Format format = new CursorExport.Format(MEDIA, "epcis-events.jsonld",
+                EpcisMapper.head(Instant.now()), (rs, out) -> {
+                    EpcisSql.Row r = EpcisSql.Row.MAPPER.map(rs);
+                    for (JsonObject ev : new EpcisMapper(refs(base, r), s -> new JsonArray())
+                            .events(r.event(), r.corrected())) {
+                        if (q.matches(ev)) {
+                            out.append(first[0] ? "" : ",").append(ev.encode());
+                            first[0] = false;
+                        }
+                    }
+                }, EpcisMapper.TAIL);
+        return export.stream(ctx, format, c -> EpcisSql.RANGE.bind(vis).bind("from", q.from()).bind("to", q.to())
+                .prepare(c));
+    }
+}
