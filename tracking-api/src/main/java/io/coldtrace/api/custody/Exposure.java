@@ -55,12 +55,19 @@ public final class Exposure {
             return minutes > 0 && kMinutes > 0 ? 10_000 / -Math.log(kMinutes / minutes) - 273.15 : null;
         }
 
+        // (no ternaries: a mixed Double/double conditional unboxes its null branch)
         private static Double min(Double a, Double b) {
-            return a == null ? b : b == null ? a : Math.min(a, b);
+            if (a == null || b == null) {
+                return a == null ? b : a;
+            }
+            return Double.valueOf(Math.min(a, b));
         }
 
         private static Double max(Double a, Double b) {
-            return a == null ? b : b == null ? a : Math.max(a, b);
+            if (a == null || b == null) {
+                return a == null ? b : a;
+            }
+            return Double.valueOf(Math.max(a, b));
         }
     }
 

@@ -1,15 +1,14 @@
 package io.coldtrace.api.custody;
 
 import io.coldtrace.api.access.Visibility;
-import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.custody.Exposure.ExposedLot;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.GenericPlans;
 import io.coldtrace.api.db.Rows;
 import io.coldtrace.api.history.UnitLookup;
-import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.Params;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
 import io.vertx.core.Future;
@@ -24,8 +23,6 @@ import java.time.Instant;
  * its start to its clearing, or now): the lots exposed, for QA scoping a recall (issue 8 §2).
  */
 final class ExposureRoutes {
-    /** Recall work: QA (and admins, who pass every role policy). */
-    static final Access RECALL = Access.roles(Role.QA);
 
     private final BlockingDb db;
     private final Clock clock;
@@ -36,9 +33,10 @@ final class ExposureRoutes {
     }
 
     void register(RouteTable routes) {
-        routes.get("/api/v1/units/:id/exposure", RECALL, this::unit)
+        routes.get("/api/v1/units/:id/exposure", Policies.QUALITY, this::unit)
                 .example("/api/v1/units/{unit}/exposure?from=2025-03-01T00:00:00Z&to=2025-03-02T00:00:00Z", null);
-        routes.get("/api/v1/alarms/:id/exposure", RECALL, this::alarm).example("/api/v1/alarms/{alarm}/exposure", null);
+        routes.get("/api/v1/alarms/:id/exposure", Policies.QUALITY, this::alarm)
+                .example("/api/v1/alarms/{alarm}/exposure", null);
     }
 
     private Future<Void> unit(RoutingContext ctx) {

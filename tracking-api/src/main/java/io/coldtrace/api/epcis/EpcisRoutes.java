@@ -1,14 +1,13 @@
 package io.coldtrace.api.epcis;
 
 import io.coldtrace.api.access.Visibility;
-import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.custody.Custody;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.CursorExport;
 import io.coldtrace.api.db.GenericPlans;
-import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.Params;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -23,8 +22,6 @@ import java.util.UUID;
  * leg, and an organisation's events over a time range, streamed from a cursor.
  */
 final class EpcisRoutes {
-    /** QA and admins of the organisation: the audit and recall people. */
-    static final Access AUDIT = Access.roles(Role.QA);
     private static final String MEDIA = "application/ld+json";
 
     private final BlockingDb db;
@@ -38,8 +35,8 @@ final class EpcisRoutes {
     }
 
     void register(RouteTable routes) {
-        routes.get("/api/v1/lots/:id/epcis", AUDIT, this::lot);
-        routes.get("/api/v1/epcis/events", AUDIT, this::range).example(
+        routes.get("/api/v1/lots/:id/epcis", Policies.QUALITY, this::lot);
+        routes.get("/api/v1/epcis/events", Policies.QUALITY, this::range).example(
                 "/api/v1/epcis/events?GE_eventTime=2025-03-01T00:00:00Z&LT_eventTime=2025-03-02T00:00:00Z", null);
     }
 

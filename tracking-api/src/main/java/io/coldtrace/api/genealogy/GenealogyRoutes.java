@@ -1,11 +1,10 @@
 package io.coldtrace.api.genealogy;
 
 import io.coldtrace.api.access.Visibility;
-import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.db.BlockingDb;
-import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.Params;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
 import io.vertx.core.Future;
@@ -19,8 +18,6 @@ import java.util.UUID;
 
 /** The trace and mass-balance routes (tracking-api/README.md, "Trace and mass balance"). */
 final class GenealogyRoutes {
-    /** Trace, recall and audit are QA's (and admins'), of their own organisation (issue 8 §6). */
-    static final Access QA = Access.roles(Role.QA);
     private static final BigDecimal MAX_TOLERANCE = new BigDecimal("1000000");
 
     private final BlockingDb db;
@@ -30,15 +27,15 @@ final class GenealogyRoutes {
     }
 
     void register(RouteTable routes) {
-        routes.get("/api/v1/lots/:id/trace/backward", QA, ctx -> lotTrace(ctx, true))
+        routes.get("/api/v1/lots/:id/trace/backward", Policies.QUALITY, ctx -> lotTrace(ctx, true))
                 .example("/api/v1/lots/{lot}/trace/backward?depth=8&width=100", null);
-        routes.get("/api/v1/lots/:id/trace/forward", QA, ctx -> lotTrace(ctx, false))
+        routes.get("/api/v1/lots/:id/trace/forward", Policies.QUALITY, ctx -> lotTrace(ctx, false))
                 .example("/api/v1/lots/{lot}/trace/forward?depth=8&width=100", null);
-        routes.get("/api/v1/plots/:id/trace/forward", QA, this::plotTrace)
+        routes.get("/api/v1/plots/:id/trace/forward", Policies.QUALITY, this::plotTrace)
                 .example("/api/v1/plots/{plot}/trace/forward?depth=8", null);
-        routes.get("/api/v1/lots/:id/mass-balance", QA, this::balance)
+        routes.get("/api/v1/lots/:id/mass-balance", Policies.QUALITY, this::balance)
                 .example("/api/v1/lots/{lot}/mass-balance?tolerance=0.5", null);
-        routes.get("/api/v1/mass-balance/faults", QA, this::faults)
+        routes.get("/api/v1/mass-balance/faults", Policies.QUALITY, this::faults)
                 .example("/api/v1/mass-balance/faults?tolerance=0.5&limit=50", null);
     }
 

@@ -11,6 +11,8 @@ public final class Policies {
     public static final Access READ_OPERATIONS = Access.roles(Role.OPERATOR, Role.DISPATCHER, Role.QA);
     /** Operators configure their organisation's cold chain: profiles, units, device bindings, webhooks. */
     public static final Access CONFIGURE_OPERATIONS = Access.roles(Role.OPERATOR);
+    /** Quality assurance: traces, exposure and recalls, audit exports, suspicious scans. */
+    public static final Access QUALITY = Access.roles(Role.QA);
     /** Administrators only: organisations, sites, users. */
     public static final Access ADMINISTER = Access.roles(Role.ADMIN);
 

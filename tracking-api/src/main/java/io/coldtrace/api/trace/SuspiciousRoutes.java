@@ -2,12 +2,11 @@ package io.coldtrace.api.trace;
 
 import io.coldtrace.api.TraceConfig;
 import io.coldtrace.api.access.Visibility;
-import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.RowMapper;
 import io.coldtrace.api.db.Rows;
-import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.Params;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
 import io.vertx.core.Future;
@@ -18,13 +17,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * {@code GET /api/v1/trace/suspicious} (QA): the caller's lots whose codes may have been copied. The rule: scans by
+ * {@code GET /api/v1/trace/suspicious} (Policies.QUALITY): the caller's lots whose codes may have been copied. The rule: scans by
  * people (not robots) came from at least {@code COLDTRACE_TRACE_COPY_MIN_PLACES} distinct places, and from more than
  * {@code COLDTRACE_TRACE_COPY_FACTOR} times as many places as buyers the lot was delivered to (one, when it was
  * delivered to none yet). A scan has a place only when a trusted proxy gives one (COLDTRACE_TRACE_REGION_HEADER).
  */
 final class SuspiciousRoutes {
-    static final Access QA = Access.roles(Role.QA);
 
     /** A flagged lot and its counts. */
     record Flagged(UUID lotId, String code, String traceCode, long places, long scansWithPlace, long allScans,
@@ -51,7 +49,7 @@ final class SuspiciousRoutes {
     }
 
     void register(RouteTable routes) {
-        routes.get("/api/v1/trace/suspicious", QA, this::list);
+        routes.get("/api/v1/trace/suspicious", Policies.QUALITY, this::list);
     }
 
     private Future<Void> list(RoutingContext ctx) {

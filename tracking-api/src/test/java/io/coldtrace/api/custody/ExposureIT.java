@@ -113,6 +113,18 @@ class ExposureIT {
     }
 
     @Test
+    void lotsInARoomNoDeviceWatchedHaveTimeThereButNoDose() {
+        Map<String, JsonObject> lots = byCode(expect(api.http().get("/api/v1/units/expo-r2/exposure?from=" + h(0)
+                + "&to=" + h(47), api.token(Role.QA, "expo")), 200));
+        assertThat(lots.keySet()).containsExactlyInAnyOrder("L1", "L2", "L3", "L4");
+        assertThat(lots.get("L4").getDouble("minutes")).isCloseTo(47 * 60, within(0.01));
+        JsonObject dose = lots.get("L4").getJsonObject("dose");
+        assertThat(dose.getDouble("monitored_minutes")).isZero();
+        assertThat(dose.getValue("max_c")).isNull();
+        assertThat(dose.getValue("mkt_c")).isNull();
+    }
+
+    @Test
     void anAlarmScopesTheWindowToTheExcursion() {
         JsonObject answer = expect(api.http().get("/api/v1/alarms/" + alarm + "/exposure",
                 api.token(Role.QA, "expo")), 200);
