@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers alarm events to webhooks from the webhook_delivery outbox (filled by a trigger on alarm_event): a POST of
- * JSON signed with HMAC-SHA256 of the body ({@code X-ColdTrace-Signature: sha256=<hex>}), retried with exponential
+ * Delivers alarm events and recall notices to webhooks from the webhook_delivery outbox (filled by triggers on
+ * alarm_event and recall_notice; a notice's body is {@code {delivery, recall_notice: <the notice as sent>}}): a POST
+ * of JSON signed with HMAC-SHA256 of the body ({@code X-ColdTrace-Signature: sha256=<hex>}), retried with exponential
  * backoff (1 s, 2 s, 4 s … at most 5 min) and marked dead after {@code maxAttempts} failures. A delivery is leased
  * for a minute while it is being sent, so several ingest instances never send the same one at once; receivers get
  * {@code X-ColdTrace-Delivery} to drop a repeat after a crash.
@@ -36,16 +37,21 @@ public final class WebhookSender {
             FROM (SELECT id FROM webhook_delivery
                   WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()
                   ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED) due,
-                 webhook w, alarm_event e, alarm a
-            WHERE d.id = due.id AND w.id = d.webhook_id AND e.id = d.alarm_event_id AND a.id = e.alarm_id
-            RETURNING d.id, d.attempts, w.url, w.secret, json_build_object(
-                'delivery', d.id,
-                'event', json_build_object('id', e.id, 'at', e.at, 'action', e.action, 'actor', e.actor,
-                                           'comment', e.comment),
-                'alarm', json_build_object('id', a.id, 'unit_id', a.unit_id, 'rule', a.rule, 'severity', a.severity,
-                                           'state', a.state, 'started_at', a.started_at, 'raised_at', a.raised_at,
-                                           'cleared_at', a.cleared_at, 'limit_value', a.limit_value,
-                                           'peak_value', a.peak_value, 'message', a.message))::text""";
+                 webhook w
+            WHERE d.id = due.id AND w.id = d.webhook_id
+            RETURNING d.id, d.attempts, w.url, w.secret, CASE WHEN d.alarm_event_id IS NOT NULL THEN (
+                SELECT json_build_object(
+                    'delivery', d.id,
+                    'event', json_build_object('id', e.id, 'at', e.at, 'action', e.action, 'actor', e.actor,
+                                               'comment', e.comment),
+                    'alarm', json_build_object('id', a.id, 'unit_id', a.unit_id, 'rule', a.rule,
+                                               'severity', a.severity, 'state', a.state, 'started_at', a.started_at,
+                                               'raised_at', a.raised_at, 'cleared_at', a.cleared_at,
+                                               'limit_value', a.limit_value, 'peak_value', a.peak_value,
+                                               'message', a.message))::text
+                FROM alarm_event e JOIN alarm a ON a.id = e.alarm_id WHERE e.id = d.alarm_event_id)
+                ELSE (SELECT json_build_object('delivery', d.id, 'recall_notice', n.payload)::text
+                      FROM recall_notice n WHERE n.id = d.recall_notice_id) END""";
 
     private static final String DELIVERED = """
             UPDATE webhook_delivery SET delivered_at = now(), attempts = attempts + 1, last_status = ?, last_error = NULL

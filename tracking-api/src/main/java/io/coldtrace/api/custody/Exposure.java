@@ -1,7 +1,9 @@
 package io.coldtrace.api.custody;
 
 import io.coldtrace.api.access.Visibility;
+import io.coldtrace.api.db.GenericPlans;
 import io.coldtrace.api.db.Rows;
+import io.coldtrace.api.history.UnitLookup;
 import io.coldtrace.api.db.Sql;
 import io.coldtrace.api.history.UnitInfo;
 import io.coldtrace.api.http.ClientError;
@@ -84,6 +86,24 @@ public final class Exposure {
     }
 
     private Exposure() {
+    }
+
+    /** The lots in unit {@code unitId} between {@code from} and {@code to}; an unknown unit is a 404. */
+    public static Report ofUnit(Connection c, Visibility vis, String unitId, Instant from, Instant to)
+            throws SQLException {
+        return GenericPlans.within(c, p -> of(p, vis, UnitLookup.visible(p, unitId, vis), from, to));
+    }
+
+    /** The lots in alarm {@code id}'s unit from its start to its clearing (or {@code now}); unknown: a 404. */
+    public static Report ofAlarm(Connection c, Visibility vis, long id, Instant now) throws SQLException {
+        return GenericPlans.within(c, p -> {
+            var alarm = ExposureSql.ALARM.bind(vis).bind("id", id).first(p, rs -> new Object[] {
+                    rs.getString("unit_id"), Rows.instant(rs, "started_at"), Rows.instant(rs, "cleared_at")})
+                    .orElseThrow(() -> ClientError.notFound("no alarm " + id));
+            Instant cleared = (Instant) alarm[2];
+            return of(p, vis, UnitLookup.visible(p, (String) alarm[0], vis), (Instant) alarm[1],
+                    cleared == null ? now : cleared);
+        });
     }
 
     /** The lots of the caller's organisation in {@code unit} between {@code from} and {@code to}. */

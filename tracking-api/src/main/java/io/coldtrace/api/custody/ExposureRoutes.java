@@ -3,10 +3,6 @@ package io.coldtrace.api.custody;
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.custody.Exposure.ExposedLot;
 import io.coldtrace.api.db.BlockingDb;
-import io.coldtrace.api.db.GenericPlans;
-import io.coldtrace.api.db.Rows;
-import io.coldtrace.api.history.UnitLookup;
-import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.Responses;
@@ -44,21 +40,14 @@ final class ExposureRoutes {
         Instant from = Params.instantQuery(ctx, "from");
         Instant to = Params.instantQuery(ctx, "to");
         Visibility vis = Visibility.of(ctx);
-        return db.read(c -> GenericPlans.within(c, p -> Exposure.of(p, vis, UnitLookup.visible(p, id, vis), from,
-                to))).compose(r -> Responses.ok(ctx, json(r)));
+        return db.read(c -> Exposure.ofUnit(c, vis, id, from, to)).compose(r -> Responses.ok(ctx, json(r)));
     }
 
     private Future<Void> alarm(RoutingContext ctx) {
         long id = Params.pathId(ctx, "id");
         Visibility vis = Visibility.of(ctx);
-        return db.read(c -> GenericPlans.within(c, p -> {
-            var alarm = ExposureSql.ALARM.bind(vis).bind("id", id).first(p, rs -> new Object[] {
-                    rs.getString("unit_id"), Rows.instant(rs, "started_at"), Rows.instant(rs, "cleared_at")})
-                    .orElseThrow(() -> ClientError.notFound("no alarm " + id));
-            Instant cleared = (Instant) alarm[2];
-            return Exposure.of(p, vis, UnitLookup.visible(p, (String) alarm[0], vis), (Instant) alarm[1],
-                    cleared == null ? clock.instant() : cleared);
-        })).compose(r -> Responses.ok(ctx, json(r).put("alarm_id", id)));
+        return db.read(c -> Exposure.ofAlarm(c, vis, id, clock.instant()))
+                .compose(r -> Responses.ok(ctx, json(r).put("alarm_id", id)));
     }
 
     static JsonObject json(Exposure.Report r) {

@@ -45,6 +45,7 @@ final class BatchLots implements LotStore {
     private final Map<String, Optional<String>> unitSites = new HashMap<>();
     private final Map<String, Optional<String>> partyKinds = new HashMap<>();
     private final Map<String, String> externalCodes = new HashMap<>();
+    private final Map<UUID, Optional<UUID>> holds = new HashMap<>();
     private final List<Sql.Bound> lotWrites = new ArrayList<>();
     private final List<Sql.Bound> movementWrites = new ArrayList<>();
     private final Map<List<Object>, BigDecimal> linkWrites = new LinkedHashMap<>();
@@ -127,6 +128,17 @@ final class BatchLots implements LotStore {
             preload(List.of(code));
         }
         return lots.get(code);
+    }
+
+    @Override
+    public Optional<UUID> heldBy(UUID lot) throws SQLException {
+        Optional<UUID> held = holds.get(lot);
+        if (held == null) {
+            // holds cannot change during the request: opening a case locks the chain head this request holds
+            held = direct.heldBy(lot);
+            holds.put(lot, held);
+        }
+        return held;
     }
 
     @Override

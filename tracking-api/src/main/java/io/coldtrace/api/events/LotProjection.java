@@ -181,6 +181,12 @@ final class LotProjection {
             throw ClientError.invalid(t.field() + ".uom", "lot " + t.lot() + " is counted in " + lot.uom()
                     + ", not " + t.uom());
         }
+        if (handover != null && (handover.kind().equals("ship") || handover.kind().equals("deliver"))) {
+            Optional<UUID> held = s.heldBy(lot.id());
+            if (held.isPresent()) {
+                throw Holds.refused(t.field() + ".lot", lot.code(), handover.kind(), held.get());
+            }
+        }
         touched.putIfAbsent(lot.id(), t.field());
         codes.put(lot.id(), lot.code());
         Place from = source(t, lot);

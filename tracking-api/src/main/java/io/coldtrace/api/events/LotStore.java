@@ -60,6 +60,9 @@ interface LotStore {
     /** The first instant at which one of {@code lots} holds less than nothing somewhere. */
     Optional<Shortfall> firstShortfall(UUID[] lots) throws SQLException;
 
+    /** The recall case holding {@code lot} ({@link Holds}), if any. */
+    Optional<UUID> heldBy(UUID lot) throws SQLException;
+
     /** Each step as its statement on {@code c}. */
     static LotStore direct(Connection c, String org) {
         return new Direct(c, org);
@@ -138,6 +141,11 @@ interface LotStore {
         @Override
         public Optional<Shortfall> firstShortfall(UUID[] lots) throws SQLException {
             return LotQueries.firstShortfall(c, lots);
+        }
+
+        @Override
+        public Optional<UUID> heldBy(UUID lot) throws SQLException {
+            return Holds.heldBy(c, org, lot);
         }
     }
 }

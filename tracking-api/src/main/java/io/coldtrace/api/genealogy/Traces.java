@@ -46,6 +46,13 @@ final class Traces {
         return Optional.of(backward ? out : out.put("recipients", recipients(g)));
     }
 
+    /** The forward trace of the lots {@code roots} together: every lot derived from any, every party any went to. */
+    static JsonObject forward(Connection c, Visibility vis, UUID[] roots, TraceLimits limits) throws SQLException {
+        TraceGraph g = new TraceGraph();
+        List<LotNode> lots = walk(c, vis, roots, false, limits, g);
+        return answer("forward", "lots", limits, lots, g).put("recipients", recipients(g));
+    }
+
     /** The forward trace of plot {@code id}: every harvest batch of it and everything made of them. */
     static Optional<JsonObject> plot(Connection c, Visibility vis, String id, TraceLimits limits) throws SQLException {
         TraceGraph g = new TraceGraph();

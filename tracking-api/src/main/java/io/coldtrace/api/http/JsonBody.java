@@ -23,6 +23,11 @@ public final class JsonBody {
 
     /** The request's body; every key must be one of {@code allowed}. */
     public static JsonBody of(RoutingContext ctx, Set<String> allowed) {
+        return of(object(ctx), allowed);
+    }
+
+    /** The request's body as a JSON object (a 400 naming {@code body} when it is none), keys not yet checked. */
+    public static JsonObject object(RoutingContext ctx) {
         String text = ctx.body() == null ? null : ctx.body().asString();
         if (text == null || text.isBlank()) {
             throw ClientError.badParameter("body", "the request needs a JSON object body");
@@ -36,7 +41,7 @@ public final class JsonBody {
         if (!(parsed instanceof JsonObject o)) {
             throw ClientError.badParameter("body", "the body must be a JSON object");
         }
-        return of(o, allowed);
+        return o;
     }
 
     /** Like {@link #of(RoutingContext, Set)}, but an absent or empty body reads as {@code {}}. */

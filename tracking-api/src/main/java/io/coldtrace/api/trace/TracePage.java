@@ -37,6 +37,7 @@ final class TracePage {
             stroke-width:1.6;stroke-linejoin:round}circle.mean{fill:#1d4fa3}.chart .lim{stroke:#5aa77c;\
             stroke-dasharray:3 3;stroke-width:.8}.chart .axis{stroke:#9aa59f;stroke-width:.8}.chart text{font-size:\
             10px;fill:#5d6b63;text-anchor:end}.banner{background:#fde2df;color:#a3261b;font-weight:600}\
+            .recall{border:3px solid #a3261b;font-size:18px;padding:14px}\
             footer{text-align:center;font-size:13px;color:#5d6b63;padding:8px}footer a{color:#1f6f4a}""";
 
     private TracePage() {
@@ -58,6 +59,13 @@ final class TracePage {
                     + l.date(v.packedAt().toLocalDate())));
         }
         b.append("</div></div></header><main>");
+        if (v.recall() != null) {
+            // both languages whatever the page's: a recall must reach whoever holds the lot
+            b.append("<section class=\"banner recall\" role=\"alert\"><strong lang=\"zh-CN\">")
+                    .append(esc(TraceView.Recall.ZH)).append("</strong><br><strong lang=\"en\">")
+                    .append(esc(TraceView.Recall.EN)).append("</strong><div>").append(l.t("召回日期 ", "Recalled on "))
+                    .append(esc(l.date(v.recall().since()))).append("</div></section>");
+        }
         if (v.withdrawn()) {
             b.append("<section class=\"banner\">").append(l.t("此批次的记录已被撤销，请向销售方核实。",
                     "This lot's record was withdrawn; please check with the seller.")).append("</section>");

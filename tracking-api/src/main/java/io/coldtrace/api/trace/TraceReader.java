@@ -36,7 +36,8 @@ final class TraceReader {
 
     /** A lot found by a code, with only the fields the page may use. */
     record TracedLot(UUID id, String orgId, String code, String traceCode, Instant bornAt, String bornOffset,
-                     boolean withdrawn, String productId, TraceView.Product product, String tempClass) {
+                     boolean withdrawn, Instant recalledAt, String productId, TraceView.Product product,
+                     String tempClass) {
     }
 
     private TraceReader() {
@@ -62,7 +63,7 @@ final class TraceReader {
     private static TracedLot lot(java.sql.ResultSet rs) throws SQLException {
         return new TracedLot(rs.getObject("id", UUID.class), rs.getString("org_id"), rs.getString("code"),
                 rs.getString("trace_code"), Rows.instant(rs, "born_at"), rs.getString("event_tz_offset"),
-                rs.getBoolean("withdrawn"), rs.getString("product_id"), new TraceView.Product(rs.getString("name_zh"),
+                rs.getBoolean("withdrawn"), Rows.instant(rs, "recalled_at"), rs.getString("product_id"), new TraceView.Product(rs.getString("name_zh"),
                         rs.getString("name_en"), rs.getString("commodity"), rs.getString("variety")),
                 rs.getString("temp_class"));
     }
@@ -112,7 +113,9 @@ final class TraceReader {
         TraceView.Shelf shelf = s == null ? null : new TraceView.Shelf(s.remainingDays(), s.plannedC(),
                 s.predictedExpiry().atZone(CHINA).toLocalDate());
         return new TraceView(TraceCode.parse(lot.traceCode()).grouped(), lot.code(), lot.product(),
-                local(lot.bornAt(), lot.bornOffset()), lot.withdrawn(), origins, certs, journey, shelf,
+                local(lot.bornAt(), lot.bornOffset()), lot.withdrawn(),
+                lot.recalledAt() == null ? null : new TraceView.Recall(lot.recalledAt().atZone(CHINA).toLocalDate()),
+                origins, certs, journey, shelf,
                 new TraceView.Verification(check.verified(), check.checked()),
                 new TraceView.Band(band.tempClass(), band.low(), band.high()));
     }

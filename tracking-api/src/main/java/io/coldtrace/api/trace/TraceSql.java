@@ -21,6 +21,8 @@ final class TraceSql {
 
     private static final String LOT = """
             SELECT l.id, l.org_id, l.code, l.trace_code, l.born_at, l.voided_by IS NOT NULL AS withdrawn,
+                   (SELECT min(c.status_at) FROM recall_case_lot k JOIN recall_case c ON c.id = k.case_id
+                    WHERE k.lot_id = l.id AND c.kind = 'recall' AND c.status = 'recalled') AS recalled_at,
                    p.id AS product_id, p.name_zh, p.name_en, p.commodity, p.variety, p.temp_class, e.event_tz_offset
             FROM lot l JOIN product p ON p.id = l.product_id LEFT JOIN trace_event e ON e.id = l.born_event_id
             WHERE l.kind = 'lot' AND %s""";

@@ -11,8 +11,21 @@ import java.util.List;
  * are both made from this, so they cannot disagree and neither can show a field that is not here.
  */
 record TraceView(String traceCode, String lotCode, Product product, OffsetDateTime packedAt, boolean withdrawn,
+                 Recall recall,
                  List<Origin> origins, List<Cert> certifications, List<Step> journey, Shelf shelfLife,
                  Verification record, Band band) {
+
+    /** The lot is in the scope of a recall case that was recalled (not a drill, not only opened), since {@code since}. */
+    record Recall(LocalDate since) {
+        static final String ZH = "召回通知：此批次已被召回，请勿食用，请退回购买处。";
+        static final String EN = "Recall notice: this lot has been recalled. Do not eat it; return it to where you "
+                + "bought it.";
+
+        JsonObject toJson() {
+            return new JsonObject().put("recalled", true).put("since", since.toString()).put("message_zh", ZH)
+                    .put("message_en", EN);
+        }
+    }
 
     record Product(String nameZh, String nameEn, String commodity, String variety) {
         JsonObject toJson() {
@@ -120,6 +133,7 @@ record TraceView(String traceCode, String lotCode, Product product, OffsetDateTi
         journey.forEach(x -> j.add(x.toJson()));
         return new JsonObject().put("trace_code", traceCode).put("lot", lotCode).put("product", product.toJson())
                 .put("packed_at", packedAt == null ? null : packedAt.toString()).put("withdrawn", withdrawn)
+                .put("recall", recall == null ? null : recall.toJson())
                 .put("band", band.toJson()).put("cold_chain", chain).put("origins", o).put("certifications", c)
                 .put("journey", j)
                 .put("shelf_life", shelfLife == null ? null : shelfLife.toJson()).put("record", record.toJson());

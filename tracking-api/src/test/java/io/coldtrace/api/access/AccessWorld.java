@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fixtures of one organisation for the access table, written through {@link Seeds}: a site, a limit profile, a unit,
  * a device bound to it, an unclaimed device, an alarm that has cleared, a webhook, a user, and master data (a
- * farm, a product, a plot of the farm, a certification of the farm) and an
- * event of the ledger; fresh ids on every call,
+ * farm, a product, a plot of the farm, a certification of the farm), an event of the ledger, a buyer and a recall
+ * drill whose scope names the event's lot and the buyer; fresh ids on every call,
  * so a route that changes or deletes what it is given always finds it as new.
  */
 final class AccessWorld {
@@ -68,6 +68,8 @@ final class AccessWorld {
         f.put("lot-code", n + "-lot");
         f.put("lot", seeds.lotId(org, n + "-lot"));
         f.put("trace-code", seeds.traceCode(f.get("lot")));
+        f.put("buyer", seeds.party(n + "-buyer", org, "buyer", "500103").id());
+        f.put("recall", seeds.recallDrill(org, f.get("lot"), f.get("lot-code"), f.get("buyer")));
         // every fixture product has this GTIN: a Digital Link names one lot by it and the (unique) lot code
         f.put("gtin", seeds.gtin(f.get("product"), GTIN));
         f.put("new", n + "-new");
@@ -78,6 +80,7 @@ final class AccessWorld {
     /** The fixtures' ids that belong to the organisation (and so must never show in another's lists). */
     static List<String> owned(Map<String, String> f) {
         return List.of(f.get("site"), f.get("profile"), f.get("unit"), f.get("device"), f.get("user"),
-                f.get("party"), f.get("product"), f.get("plot"), f.get("certification"), f.get("event"), f.get("lot"));
+                f.get("party"), f.get("product"), f.get("plot"), f.get("certification"), f.get("event"), f.get("lot"),
+                f.get("recall"));
     }
 }

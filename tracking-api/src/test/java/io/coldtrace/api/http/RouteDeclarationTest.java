@@ -141,6 +141,12 @@ class RouteDeclarationTest {
                 "GET /api/v1/mass-balance/faults"}) {
             expected.put(route, Access.roles(Role.QA));
         }
+        // recall cases (issue 8 §3): QA
+        for (String route : new String[] {"POST /api/v1/recalls", "GET /api/v1/recalls", "GET /api/v1/recalls/:id",
+                "GET /api/v1/recalls/:id/buyers.csv", "POST /api/v1/recalls/:id/status",
+                "POST /api/v1/recalls/:id/acknowledgements"}) {
+            expected.put(route, Access.roles(Role.QA));
+        }
         expected.put("GET /api/v1/events/projections/check", Access.roles(Role.QA, Role.ADMIN));
         // trace codes in print (issue 7 §4): staff read QR images and label sheets; operators and QA map external codes
         expected.putAll(Map.of(

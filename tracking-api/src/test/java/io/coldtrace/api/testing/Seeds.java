@@ -294,6 +294,36 @@ public final class Seeds implements AutoCloseable {
         });
     }
 
+    /**
+     * A recall drill of {@code org} whose frozen scope is lot {@code lotId} (100 box) delivered to {@code buyer}; its
+     * id. For fixtures of the routes that read and act on cases (RecallIT opens cases through the API).
+     */
+    public String recallDrill(String org, String lotId, String lotCode, String buyer) {
+        String id = java.util.UUID.randomUUID().toString();
+        String scope = ("{\"seeds\": {\"lots\": [\"%2$s\"]}, \"lots\": [{\"lot_id\": \"%1$s\", \"code\": \"%2$s\", "
+                + "\"kind\": \"lot\", \"seed\": true, \"depth\": 0, \"quantity\": 100, \"uom\": \"box\"}], "
+                + "\"buyers\": [{\"party_id\": \"%3$s\", \"kind\": \"buyer\", \"lots\": [{\"lot_id\": \"%1$s\", "
+                + "\"code\": \"%2$s\", \"quantity\": 100, \"uom\": \"box\", \"shipped\": 0, \"delivered\": 100}]}], "
+                + "\"other_recipients\": []}").formatted(lotId, lotCode, buyer);
+        return run(c -> {
+            try (var ps = c.prepareStatement("""
+                    INSERT INTO recall_case (id, org_id, kind, reason, seeds, opened_by, opened_at, scope,
+                        scope_sha256, scope_computed_at, status, status_at)
+                    VALUES (?::uuid, ?, 'drill', 'fixture', '{}', 'seeds', now(), ?::jsonb, repeat('0', 64), now(),
+                        'open', now());
+                    INSERT INTO recall_case_lot (case_id, lot_id, seed, depth, quantity, uom, on_hold)
+                    VALUES (?::uuid, ?::uuid, true, 0, 100, 'box', false)""")) {
+                ps.setString(1, id);
+                ps.setString(2, org);
+                ps.setString(3, scope);
+                ps.setString(4, id);
+                ps.setString(5, lotId);
+                ps.execute();
+            }
+            return id;
+        });
+    }
+
     /** The trace code of lot {@code lotId} as stored (17 characters, no groups). */
     public String traceCode(String lotId) {
         return run(c -> {
