@@ -219,6 +219,30 @@ class RecallIT {
         assertThat(api.http().get("/t/" + trace).bodyAsString()).contains("召回通知").contains("Recall notice");
     }
 
+    /** Time to scope and freeze a case of 1,001 lots (a batch packed into 1,000 lots), as the case reports it. */
+    @Test
+    void scopesAThousandLots() {
+        w.harvest("B9", 1000, h(0));
+        JsonArray packs = new JsonArray();
+        for (int p = 0; p < 2; p++) {
+            JsonArray outputs = new JsonArray();
+            for (int i = 0; i < 500; i++) {
+                outputs.add(w.output("K" + p + "-" + i, 1));
+            }
+            packs.add(w.event("pack", h(1), w.unit("r1"), new JsonObject().put("inputs", items(item("B9", 500)))
+                    .put("outputs", outputs)));
+        }
+        expect(w.bulk(packs), 201);
+        JsonObject k = expect(open(new JsonObject().put("lots", new JsonArray().add("B9")).put("reason", "bench")),
+                201);
+        assertThat(k.getJsonObject("scope").getJsonArray("lots")).hasSize(1001);
+        assertThat(api.number("SELECT count(*) FROM recall_case_lot WHERE case_id = ?::uuid AND on_hold",
+                k.getString("id"))).isEqualTo(1001);
+        long ms = k.getJsonObject("elapsed_to_scope").getLong("ms");
+        System.out.println("recall_case_1001_lots_ms=" + ms);
+        assertThat(ms).isLessThan(10_000);
+    }
+
     @Test
     void badInputNamesTheField() {
         assertError(open(new JsonObject().put("reason", "x")), 422, "lots");
