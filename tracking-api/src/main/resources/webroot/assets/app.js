@@ -55,7 +55,21 @@
     const h = el('header', { class: 'top' }, el('a', { class: 'brand', href: '/overview' },
       el('span', { class: 'logo', 'aria-hidden': 'true', text: '❄' }), t('app.name')), nav, tools);
     document.body.prepend(h);
+    // QA's pages are listed for those the QA routes let through (qa and admin)
+    me().then(u => {
+      if (!isQa(u)) return;
+      nav.append(el('a', { href: '/recalls', id: 'nav-recalls', class: active === 'recalls' ? 'active' : null, text: t('nav.recalls') }));
+    });
   }
+
+  let who = null;
+  /** The signed-in user {name, role, org_id} (GET /api/v1/session), asked once per page; null when unknown. */
+  function me() {
+    who = who || api('/api/v1/session').catch(() => null);
+    return who;
+  }
+
+  function isQa(u) { return !!u && (u.role === 'qa' || u.role === 'admin'); }
 
   async function signOut() {
     await fetch('/api/v1/session/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => {});
@@ -101,5 +115,5 @@
     return es;
   }
 
-  window.CT = { api, el, header, temp, time, ago, live, toLogin };
+  window.CT = { api, el, header, temp, time, ago, live, toLogin, me, isQa };
 })();
