@@ -49,7 +49,7 @@
       el('a', { href: '/alarms', class: active === 'alarms' ? 'active' : null, text: t('nav.alarms') }),
       el('a', { href: '/lots', class: active === 'lots' ? 'active' : null, text: t('nav.lots') }));
     const tools = el('div', { class: 'tools' },
-      el('span', { id: 'live', class: 'live off', title: '' }, el('span', { class: 'dot' }), el('span', { class: 'live-text', text: t('live.off') })),
+      el('span', { id: 'live', class: 'live off', title: '', hidden: true }, el('span', { class: 'dot' }), el('span', { class: 'live-text', text: t('live.off') })),
       el('button', { type: 'button', class: 'link', id: 'lang-switch', onclick: () => window.I18N.toggle(), text: t('nav.lang') }),
       el('button', { type: 'button', class: 'link', id: 'sign-out', onclick: signOut, text: t('nav.signout') }));
     const h = el('header', { class: 'top' }, el('a', { class: 'brand', href: '/overview' },
@@ -101,6 +101,8 @@
   /** Subscribes to the server's event stream; handlers = {unit: fn(data), alarm: fn(data)}. */
   function live(handlers) {
     const badge = document.getElementById('live');
+    // shown only on pages that follow the stream: elsewhere "reconnecting" would be a false alarm
+    if (badge) badge.hidden = false;
     const set = on => {
       if (!badge) return;
       badge.classList.toggle('off', !on);

@@ -61,7 +61,10 @@
 
   function hops(graph) {
     const name = k => nodeWords(graph.nodes.get(k) || { type: 'party', party_id: k })[0];
-    const rows = graph.edges.map(e => el('tr', { dataset: { dir: e.dir, kind: e.kind } },
+    // upstream first: sources, then the lot, then where it went, as the graph reads left to right
+    const col = window.TRACE_GRAPH.layers(graph);
+    const ordered = graph.edges.slice().sort((a, b) => col.get(a.from) - col.get(b.from));
+    const rows = ordered.map(e => el('tr', { dataset: { dir: e.dir, kind: e.kind } },
       el('td', {}, el('span', { class: 'dir dir-' + e.dir, text: t(e.dir === 'b' ? 'trace.backward' : 'trace.forward') })),
       el('td', { text: name(e.from) }), el('td', { text: name(e.to) }), el('td', { text: step(e) }),
       el('td', { class: 'num', text: qty(e.quantity, e.uom) + (e.rejected ? ' (−' + qty(e.rejected, e.uom) + ')' : '') }),
@@ -97,7 +100,7 @@
     const view = window.TRACE_GRAPH.draw(document.getElementById('graph'), graph, {
       label: t('trace.graph'),
       node: nodeWords,
-      edge: e => (e.quantity === null || e.quantity === undefined ? '' : qty(e.quantity, e.uom) + ' · ') + step(e)
+      edge: e => [e.quantity === null || e.quantity === undefined ? '' : qty(e.quantity, e.uom), step(e)]
     });
     document.getElementById('zoom-in').onclick = view.zoomIn;
     document.getElementById('zoom-out').onclick = view.zoomOut;

@@ -5,7 +5,7 @@
 (function () {
   'use strict';
   const SVG = 'http://www.w3.org/2000/svg';
-  const W = 200, H = 58, COL = 300, ROW = 84;
+  const W = 200, H = 58, COL = 350, ROW = 90;
 
   function s(tag, attrs, ...children) {
     const e = document.createElementNS(SVG, tag);
@@ -74,11 +74,13 @@
       const a = pos.get(e.from), b = pos.get(e.to);
       if (!a || !b) continue;
       const x1 = a.x + W / 2, x2 = b.x - W / 2, mx = (x1 + x2) / 2;
-      const label = words.edge(e);
-      const ly = (a.y + b.y) / 2 - 6;
+      const [qty, how] = words.edge(e);
+      const my = (a.y + b.y) / 2;
+      // the quantity above the curve's middle, the step under it: both fit the gap between columns
       edges.append(s('g', { class: 'edge edge-' + e.kind, 'data-from': e.from, 'data-to': e.to, 'data-kind': e.kind },
         s('path', { d: `M${x1},${a.y} C${mx},${a.y} ${mx},${b.y} ${x2},${b.y}`, 'marker-end': 'url(#arrow)' }),
-        s('text', { x: mx, y: ly, 'text-anchor': 'middle', class: 'qty' }, label)));
+        qty ? s('text', { x: mx, y: my - 6, 'text-anchor': 'middle', class: 'qty' }, qty) : null,
+        s('text', { x: mx, y: my + 15, 'text-anchor': 'middle', class: 'how' }, how)));
     }
     for (const [key, n] of graph.nodes) {
       const p = pos.get(key);
@@ -98,6 +100,8 @@
     }
     svg.append(edges, nodes);
     root.replaceChildren(svg);
+    // as tall as the drawing needs at the page's width, within bounds: no large empty band around a small trace
+    root.style.height = Math.round(Math.min(640, Math.max(260, root.clientWidth * fit.h / fit.w))) + 'px';
     return zoomable(svg, fit);
   }
 

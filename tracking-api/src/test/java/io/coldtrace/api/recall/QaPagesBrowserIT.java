@@ -139,8 +139,8 @@ class QaPagesBrowserIT {
             assertThat(b.driver().findElements(By.cssSelector("#graph svg .edge"))).hasSize(7);
             assertThat(texts(b, "#graph svg .edge", "data-kind")).containsExactlyInAnyOrder("farms", "harvested",
                     "transformed", "transformed", "transformed", "delivered", "delivered");
-            assertThat(b.driver().findElement(By.cssSelector("#graph svg")).getText()).contains("150 千克 · 加工为 (分拆)")
-                    .contains("400 千克 · 加工为 (包装)");
+            assertThat(b.driver().findElement(By.cssSelector("#graph svg")).getText()).contains("150 千克").contains("加工为 (分拆)")
+                    .contains("400 千克").contains("加工为 (包装)");
             String fit = viewBox(b);
             b.click(By.id("zoom-in"));
             String zoomed = viewBox(b);
@@ -162,6 +162,8 @@ class QaPagesBrowserIT {
             assertThat(b.driver().findElement(By.id("mb-verdict")).getText()).isEqualTo("平衡");
             assertThat(b.driver().findElement(By.cssSelector("[data-term='transformed']")).getText()).contains("400 千克");
             b.screenshot("qa-trace-zh");
+            assertThat(b.driver().findElement(By.id("live")).isDisplayed()).as("no stream here, no reconnecting")
+                    .isFalse();
             assertThat(b.severeConsoleMessages()).isEmpty();
         }
     }
