@@ -3,11 +3,12 @@
 (function () {
   'use strict';
   const { t, apply } = window.I18N;
-  const { api, el, header, temp, time, live } = window.CT;
+  const { api, el, header, temp, time, live, me, isQa } = window.CT;
   const STATES = ['active', 'open', 'acknowledged', 'resolved'];
   let filter = new URLSearchParams(location.search).get('state');
   if (!STATES.includes(filter)) filter = 'active';
-  let editing = null;  // id of the alarm whose acknowledge form is open: live refreshes wait for it
+  let editing = null;  // id of the alarm whose acknowledge or recall form is open: live refreshes wait for it
+  let qa = false;  // QA (and admins) may open a recall from an alarm
 
   header('alarms');
   apply();
@@ -50,6 +51,36 @@
     input.focus();
   }
 
+  /** Opens a recall case scoped to what was in the alarm's unit during it, then goes to the case. */
+  function recallForm(a, row) {
+    editing = a.id;
+    const reason = el('textarea', { class: 'recall-reason', rows: 2, maxlength: 2000, placeholder: t('recall.reason'), 'aria-label': t('recall.reason') });
+    const drill = el('input', { type: 'checkbox', class: 'recall-drill' });
+    const msg = el('p', { class: 'error' });
+    reason.addEventListener('input', () => { msg.textContent = ''; });
+    const submit = async ev => {
+      const text = reason.value.trim();
+      if (!text) { msg.textContent = t('recall.reasonRequired'); reason.focus(); return; }
+      const button = ev.currentTarget;
+      button.disabled = true;
+      try {
+        const k = await api('/api/v1/recalls', { json: { alarm_id: Number(a.id), reason: text, drill: drill.checked } });
+        location.href = '/recalls/' + k.id;
+      } catch (e) {
+        button.disabled = false;
+        msg.textContent = e.field === 'reason' ? t('recall.reasonRequired') : t('error.generic', e.status + ' ' + e.message);
+      }
+    };
+    const form = el('tr', { class: 'ack-row', dataset: { recallFor: a.id } }, el('td', { colspan: 8 },
+      el('div', { class: 'recall-form' }, reason, el('label', {}, drill, t('recall.drill')),
+        el('div', { class: 'ack-buttons' },
+          el('button', { type: 'button', class: 'danger recall-confirm', onclick: submit, text: t('recall.openConfirm') }),
+          el('button', { type: 'button', class: 'secondary', onclick: () => { editing = null; load(); }, text: t('ack.cancel') }))),
+      msg));
+    row.after(form);
+    reason.focus();
+  }
+
   async function resolve(a) {
     try {
       await api('/api/v1/alarms/' + a.id + '/resolve', { method: 'POST' });
@@ -65,6 +96,9 @@
     if (a.state !== 'resolved') {
       out.push(el('button', { type: 'button', class: 'secondary small resolve', disabled: !a.cleared_at,
         title: a.cleared_at ? null : t('resolve.notCleared'), onclick: () => resolve(a), text: t('resolve.button') }));
+    }
+    if (qa) {
+      out.push(el('button', { type: 'button', class: 'secondary small open-recall', onclick: () => { if (editing === null) recallForm(a, row); }, text: t('recall.open') }));
     }
     return out;
   }
@@ -108,6 +142,6 @@
   }
 
   document.querySelectorAll('#filters button').forEach(b => b.addEventListener('click', () => setFilter(b.dataset.state)));
-  setFilter(filter);
+  me().then(u => { qa = isQa(u); setFilter(filter); });
   live({ alarm: () => { if (editing === null) load(); } });
 })();

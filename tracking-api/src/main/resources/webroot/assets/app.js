@@ -49,13 +49,27 @@
       el('a', { href: '/alarms', class: active === 'alarms' ? 'active' : null, text: t('nav.alarms') }),
       el('a', { href: '/lots', class: active === 'lots' ? 'active' : null, text: t('nav.lots') }));
     const tools = el('div', { class: 'tools' },
-      el('span', { id: 'live', class: 'live off', title: '' }, el('span', { class: 'dot' }), el('span', { class: 'live-text', text: t('live.off') })),
+      el('span', { id: 'live', class: 'live off', title: '', hidden: true }, el('span', { class: 'dot' }), el('span', { class: 'live-text', text: t('live.off') })),
       el('button', { type: 'button', class: 'link', id: 'lang-switch', onclick: () => window.I18N.toggle(), text: t('nav.lang') }),
       el('button', { type: 'button', class: 'link', id: 'sign-out', onclick: signOut, text: t('nav.signout') }));
     const h = el('header', { class: 'top' }, el('a', { class: 'brand', href: '/overview' },
       el('span', { class: 'logo', 'aria-hidden': 'true', text: '❄' }), t('app.name')), nav, tools);
     document.body.prepend(h);
+    // QA's pages are listed for those the QA routes let through (qa and admin)
+    me().then(u => {
+      if (!isQa(u)) return;
+      nav.append(el('a', { href: '/recalls', id: 'nav-recalls', class: active === 'recalls' ? 'active' : null, text: t('nav.recalls') }));
+    });
   }
+
+  let who = null;
+  /** The signed-in user {name, role, org_id} (GET /api/v1/session), asked once per page; null when unknown. */
+  function me() {
+    who = who || api('/api/v1/session').catch(() => null);
+    return who;
+  }
+
+  function isQa(u) { return !!u && (u.role === 'qa' || u.role === 'admin'); }
 
   async function signOut() {
     await fetch('/api/v1/session/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => {});
@@ -87,6 +101,8 @@
   /** Subscribes to the server's event stream; handlers = {unit: fn(data), alarm: fn(data)}. */
   function live(handlers) {
     const badge = document.getElementById('live');
+    // shown only on pages that follow the stream: elsewhere "reconnecting" would be a false alarm
+    if (badge) badge.hidden = false;
     const set = on => {
       if (!badge) return;
       badge.classList.toggle('off', !on);
@@ -101,5 +117,5 @@
     return es;
   }
 
-  window.CT = { api, el, header, temp, time, ago, live, toLogin };
+  window.CT = { api, el, header, temp, time, ago, live, toLogin, me, isQa };
 })();

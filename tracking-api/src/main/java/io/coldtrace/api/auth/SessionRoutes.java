@@ -3,6 +3,7 @@ package io.coldtrace.api.auth;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.http.Access;
 import io.coldtrace.api.http.ClientError;
+import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.Responses;
 import io.coldtrace.api.http.RouteTable;
 import io.vertx.core.Future;
@@ -32,6 +33,12 @@ public final class SessionRoutes {
         routes.add(HttpMethod.POST, "/api/v1/session", SIGN_IN, this::signIn)
                 .example("{\"token\": \"{token}\"}");
         routes.add(HttpMethod.POST, "/api/v1/session/logout", SIGN_OUT, this::signOut);
+        // who is signed in: pages show QA's links and buttons only to those the QA routes would let through
+        routes.get("/api/v1/session", Policies.READ_OPERATIONS, ctx -> {
+            Principal p = Principal.of(ctx);
+            return Responses.ok(ctx, new JsonObject().put("name", p.name()).put("role", p.role().label())
+                    .put("org_id", p.orgId()));
+        });
     }
 
     private Future<Void> signIn(RoutingContext ctx) {

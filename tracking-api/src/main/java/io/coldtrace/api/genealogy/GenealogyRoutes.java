@@ -3,6 +3,7 @@ package io.coldtrace.api.genealogy;
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.http.ClientError;
+import io.coldtrace.api.http.Pages;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.Responses;
@@ -37,6 +38,14 @@ final class GenealogyRoutes {
                 .example("/api/v1/lots/{lot}/mass-balance?tolerance=0.5", null);
         routes.get("/api/v1/mass-balance/faults", Policies.QUALITY, this::faults)
                 .example("/api/v1/mass-balance/faults?tolerance=0.5&limit=50", null);
+        // the QA page drawing a lot's trace; a lot the caller may not see has no page, like the lot itself
+        routes.page("/lots/:id/trace", Policies.QUALITY, ctx -> {
+            UUID id = Traces.uuid(ctx.pathParam("id"));
+            return db.read(c -> id == null ? Optional.<MassBalance>empty()
+                            : MassBalance.OF_LOT.bind(Visibility.of(ctx)).bind("id", id).first(c, MassBalance.MAPPER))
+                    .compose(lot -> lot.isPresent() ? Pages.html(ctx, "lot-trace.html")
+                            : Future.failedFuture(ClientError.notFound("no lot " + ctx.pathParam("id"))));
+        });
     }
 
     private Future<Void> lotTrace(RoutingContext ctx, boolean backward) {

@@ -7,6 +7,7 @@ import io.coldtrace.api.db.Rows;
 import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.Csv;
 import io.coldtrace.api.http.JsonBody;
+import io.coldtrace.api.http.Pages;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.Responses;
@@ -45,6 +46,14 @@ final class RecallRoutes {
                 .example("/api/v1/recalls/{recall}/status", "{\"status\": \"released\", \"note\": \"test\"}");
         routes.post("/api/v1/recalls/:id/acknowledgements", Policies.QUALITY, this::acknowledge)
                 .example("/api/v1/recalls/{recall}/acknowledgements", "{\"party_id\": \"{buyer}\"}");
+        routes.page("/recalls", Policies.QUALITY, ctx -> Pages.html(ctx, "recalls.html"));
+        // a case the caller may not see has no page, like the case itself
+        routes.page("/recalls/:id", Policies.QUALITY, ctx -> {
+            String id = ctx.pathParam("id");
+            return db.read(c -> CaseReport.find(c, Visibility.of(ctx), id))
+                    .compose(k -> k.isPresent() ? Pages.html(ctx, "recall.html")
+                            : Future.failedFuture(ClientError.notFound("no recall case " + id)));
+        });
     }
 
     private Future<Void> open(RoutingContext ctx) {

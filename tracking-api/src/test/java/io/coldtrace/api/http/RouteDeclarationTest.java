@@ -138,15 +138,17 @@ class RouteDeclarationTest {
         // traces and mass balance (issue 8 §1): QA
         for (String route : new String[] {"GET /api/v1/lots/:id/trace/backward", "GET /api/v1/lots/:id/trace/forward",
                 "GET /api/v1/plots/:id/trace/forward", "GET /api/v1/lots/:id/mass-balance",
-                "GET /api/v1/mass-balance/faults"}) {
+                "GET /api/v1/mass-balance/faults", "GET /lots/:id/trace"}) {
             expected.put(route, Access.roles(Role.QA));
         }
         // recall cases (issue 8 §3): QA
         for (String route : new String[] {"POST /api/v1/recalls", "GET /api/v1/recalls", "GET /api/v1/recalls/:id",
                 "GET /api/v1/recalls/:id/buyers.csv", "POST /api/v1/recalls/:id/status",
-                "POST /api/v1/recalls/:id/acknowledgements"}) {
+                "POST /api/v1/recalls/:id/acknowledgements", "GET /recalls", "GET /recalls/:id"}) {
             expected.put(route, Access.roles(Role.QA));
         }
+        // who is signed in (the pages' QA links): every role
+        expected.put("GET /api/v1/session", readers);
         expected.put("GET /api/v1/events/projections/check", Access.roles(Role.QA, Role.ADMIN));
         // trace codes in print (issue 7 §4): staff read QR images and label sheets; operators and QA map external codes
         expected.putAll(Map.of(
