@@ -64,6 +64,15 @@ final class Cursor implements AutoCloseable {
         return false;
     }
 
+    /** Hands every remaining row to {@code rows}; returns how many. */
+    long each(CursorExport.RowConsumer rows) throws SQLException {
+        while (this.rows.next()) {
+            rows.accept(this.rows);
+            read++;
+        }
+        return read;
+    }
+
     /** Rows read so far. */
     long rowsRead() {
         return read;

@@ -50,6 +50,12 @@ public final class CursorExport {
         void write(ResultSet row, StringBuilder out) throws SQLException;
     }
 
+    /** Takes the current row (writers that build a whole file: XLSX, ZIP). */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ResultSet row) throws SQLException;
+    }
+
     /**
      * What the download is: its content type and attachment name, the text before the first row (a CSV header, an
      * XML prologue) and after the last.
@@ -86,6 +92,20 @@ public final class CursorExport {
     /** Streams {@code query}'s rows as {@code format} to the response of {@code ctx}; completes when all is sent. */
     public Future<Void> stream(RoutingContext ctx, Format format, Query query) {
         return new Run(ctx.vertx(), ctx.response(), format).start(query);
+    }
+
+    /**
+     * Reads every row of {@code query} through a cursor (fetch size {@value #FETCH_SIZE}, on a read connection) on a
+     * JDBC worker, handing each to {@code rows}, for outputs that must be built whole before they are sent (an XLSX
+     * file is a ZIP whose index comes last). Memory is the consumer's business; the cursor holds one fetch. Completes
+     * with the number of rows.
+     */
+    public Future<Long> each(Query query, RowConsumer rows) {
+        return db.blocking(() -> {
+            try (Cursor c = Cursor.open(db.reads(), query, FETCH_SIZE, stallTimeout.plus(SERVER_SLACK))) {
+                return c.each(rows);
+            }
+        });
     }
 
     /** One export. Its fields are touched only on the request's event loop; the cursor only on workers. */

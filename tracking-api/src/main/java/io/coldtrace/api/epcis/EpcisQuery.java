@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code epcClass} of every quantity list. Any other parameter, or a bad value, is a 400 naming it.
  */
 record EpcisQuery(Instant from, Instant to, Set<String> eventTypes, Set<String> bizSteps, Set<String> epcs) {
-    private static final Set<String> PARAMS = Set.of("GE_eventTime", "LT_eventTime", "eventType", "EQ_bizStep",
+    private static final List<String> PARAMS = List.of("GE_eventTime", "LT_eventTime", "eventType", "EQ_bizStep",
             "bizStep", "MATCH_anyEPC");
     private static final Set<String> TYPES = Set.of("ObjectEvent", "AggregationEvent", "TransactionEvent",
             "TransformationEvent", "AssociationEvent");
@@ -27,12 +27,7 @@ record EpcisQuery(Instant from, Instant to, Set<String> eventTypes, Set<String> 
             "outputQuantityList", "childQuantityList");
 
     static EpcisQuery of(RoutingContext ctx) {
-        for (String name : ctx.queryParams().names()) {
-            if (!PARAMS.contains(name)) {
-                throw ClientError.badParameter(name, "unknown query parameter " + name + "; this export takes "
-                        + "GE_eventTime, LT_eventTime, eventType, EQ_bizStep and MATCH_anyEPC");
-            }
-        }
+        Params.onlyQuery(ctx, PARAMS);
         Instant from = Params.instantQuery(ctx, "GE_eventTime");
         Instant to = Params.instantQuery(ctx, "LT_eventTime");
         if (!from.isBefore(to)) {

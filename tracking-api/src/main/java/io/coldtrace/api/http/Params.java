@@ -34,6 +34,16 @@ public final class Params {
         return intQuery(ctx, "limit", 200, 1, 1000);
     }
 
+    /** Refuses (400 naming it) any query parameter not in {@code known}, listed in the message. */
+    public static void onlyQuery(RoutingContext ctx, java.util.Collection<String> known) {
+        for (String name : ctx.queryParams().names()) {
+            if (!known.contains(name)) {
+                throw ClientError.badParameter(name, "unknown query parameter " + name + "; this route takes "
+                        + String.join(", ", known));
+            }
+        }
+    }
+
     /** An optional text query parameter of 1..maxLength characters; null when absent. */
     public static String textQuery(RoutingContext ctx, String name, int maxLength) {
         String v = single(ctx, name);

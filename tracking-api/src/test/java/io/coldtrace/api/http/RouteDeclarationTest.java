@@ -169,6 +169,8 @@ class RouteDeclarationTest {
         expected.put("GET /api/v1/trace/suspicious", Access.roles(Role.QA));
         expected.put("GET /api/v1/lots/:id/epcis", Access.roles(Role.QA));
         expected.put("GET /api/v1/epcis/events", Access.roles(Role.QA));
+        expected.put("GET /api/v1/fsma204", Access.roles(Role.QA));
+        expected.put("GET /api/v1/lots/:id/source-destination", Access.roles(Role.QA));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())
