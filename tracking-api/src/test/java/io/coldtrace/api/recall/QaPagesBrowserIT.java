@@ -84,7 +84,8 @@ class QaPagesBrowserIT {
         try (Browser b = signedIn("en", "/alarms?state=open")) {
             By open = By.cssSelector("tr[data-alarm='" + alarm + "'] .open-recall");
             b.await().until(ExpectedConditions.elementToBeClickable(open));
-            assertThat(b.driver().findElement(open).getText()).isEqualTo("Open recall from this alarm");
+            // the list renders again once the page knows the user is QA: read the button afresh
+            b.await().until(ExpectedConditions.textToBe(open, "Open recall from this alarm"));
             b.click(open);
             b.click(By.cssSelector(".recall-confirm"));
             assertThat(b.driver().findElement(By.cssSelector("[data-recall-for] .error")).getText())
