@@ -144,7 +144,9 @@ class RouteDeclarationTest {
         // recall cases (issue 8 §3): QA
         for (String route : new String[] {"POST /api/v1/recalls", "GET /api/v1/recalls", "GET /api/v1/recalls/:id",
                 "GET /api/v1/recalls/:id/buyers.csv", "POST /api/v1/recalls/:id/status",
-                "POST /api/v1/recalls/:id/acknowledgements"}) {
+                "POST /api/v1/recalls/:id/acknowledgements",
+                // audit packs (issue 8 §4): QA
+                "GET /api/v1/lots/:id/audit-pack", "GET /api/v1/recalls/:id/audit-pack"}) {
             expected.put(route, Access.roles(Role.QA));
         }
         expected.put("GET /api/v1/events/projections/check", Access.roles(Role.QA, Role.ADMIN));
