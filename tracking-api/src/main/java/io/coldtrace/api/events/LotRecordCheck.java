@@ -51,11 +51,11 @@ public final class LotRecordCheck {
     private static final Sql ALL_EVENTS = Sql.of(LINEAGE_EVENTS.formatted("""
 
                 UNION SELECT unnest(ARRAY[c.id, c.corrects_event_id])
-                FROM lots JOIN lot l ON l.id = lots.lot_id
-                JOIN trace_event c ON c.org_id = l.org_id AND c.corrects_event_id IS NOT NULL
-                JOIN trace_event o ON o.id = c.corrects_event_id AND o.org_id = c.org_id
-                WHERE jsonb_path_exists(o.body, 'lax $.** ? (@.lot == $code || @.batch == $code)',
-                                        jsonb_build_object('code', l.code))"""));
+                FROM trace_event c JOIN trace_event o ON o.id = c.corrects_event_id AND o.org_id = c.org_id
+                WHERE c.corrects_event_id IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM lot l WHERE l.org_id = c.org_id AND l.id IN (SELECT lot_id FROM lots)
+                      AND l.code IN (SELECT v #>> '{}' FROM jsonb_path_query(o.body, 'lax $.**.lot') v
+                                     UNION ALL SELECT v #>> '{}' FROM jsonb_path_query(o.body, 'lax $.**.batch') v))"""));
 
     /**
      * What the check found: how many events it checked, and the first that failed (null when all passed).

@@ -291,28 +291,38 @@ class AuditPackIT {
 
     @Test
     void aLotWithMoreEventsThanTheLimitIs422NamingIt() {
+        // 5,500 harvest batches packed 500 at a time into 11 lots merged into one: 5,512 events upstream of it
+        // (batches, not one lot moved 5,000 times: each move's mass-balance check reads the lot's whole history)
         LotChain many = new LotChain(api, "many");
-        many.harvest("B1", 10, h(0));
-        many.pack("B1", 10, "MANY-1", 10, "r1", h(1));
-        // two requests: one of 5,000 moves of one lot took 20 s on the loaded machine, the client's timeout
+        JsonObject farm = new JsonObject().put("plot_id", "many-plot").put("party_id", "many-farm");
+        JsonArray merged = new JsonArray();
         long started = System.nanoTime();
-        for (int part = 0; part < 2; part++) {
-            JsonArray moves = new JsonArray();
-            for (int i = part * AuditData.MAX_EVENTS / 2; i < (part + 1) * AuditData.MAX_EVENTS / 2; i++) {
-                moves.add(many.event("move", h(2).plusSeconds(i), many.unit(i % 2 == 0 ? "r2" : "r1"),
-                        new JsonObject().put("lots", items(item("MANY-1", 10)))));
+        for (int half = 0; half < 2; half++) {
+            JsonArray events = new JsonArray();
+            for (int p = half * 6; p < Math.min(11, half * 6 + 6); p++) {
+                JsonArray inputs = new JsonArray();
+                for (int b = 0; b < 500; b++) {
+                    String batch = "H-" + p + "-" + b;
+                    events.add(many.event("harvest", h(0), farm, new JsonObject().put("batch", batch)
+                            .put("commodity", "cabbage").put("quantity", 1).put("uom", "kg")
+                            .put("grower", new JsonObject().put("name", "Chen"))));
+                    inputs.add(item(batch, 1));
+                }
+                events.add(many.event("pack", h(1), many.unit("r1"), new JsonObject().put("inputs", inputs)
+                        .put("outputs", items(many.output("M-" + p, 500)))));
+                merged.add(item("M-" + p, 500));
             }
-            expect(many.bulk(moves), 201);
+            expect(many.bulk(events), 201);
         }
-        System.out.printf("bulk import of %d moves: %d ms%n", AuditData.MAX_EVENTS,
-                (System.nanoTime() - started) / 1_000_000);
+        many.post("transform", h(2), many.unit("r1"), new JsonObject().put("kind", "merge").put("inputs", merged)
+                .put("outputs", items(many.output("MANY-1", 5500))));
+        System.out.printf("seeding 5,512 events: %d ms%n", (System.nanoTime() - started) / 1_000_000);
         String id = api.seeds().lotId("many", "MANY-1");
         started = System.nanoTime();
         JsonObject e = assertError(api.http().get("/api/v1/lots/" + id + "/audit-pack", api.token(Role.QA, "many")),
                 422, "events");
-        System.out.printf("refusal of %d events: %d ms%n", AuditData.MAX_EVENTS + 2,
-                (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("refusal of 5,512 events: %d ms%n", (System.nanoTime() - started) / 1_000_000);
         assertThat(e.getLong("limit")).isEqualTo(AuditData.MAX_EVENTS);
-        assertThat(e.getString("message")).contains(Integer.toString(AuditData.MAX_EVENTS + 2));
+        assertThat(e.getString("message")).contains("5512");
     }
 }
