@@ -8,12 +8,15 @@ import io.coldtrace.core.quality.ClassBand;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** The JSON of a custody report (the operators' API; the public page shows a reduced, private-free view). */
-final class CustodyJson {
+/**
+ * The JSON of a custody report (the operators' API and the audit pack; the public page shows a reduced, private-free
+ * view).
+ */
+public final class CustodyJson {
     private CustodyJson() {
     }
 
-    static JsonObject of(Report r) {
+    public static JsonObject of(Report r) {
         ClassBand band = r.lot().band();
         JsonArray legs = new JsonArray();
         for (LegReport l : r.legs()) {

@@ -21,6 +21,41 @@ public final class LotRecordCheck {
             SELECT %s, coalesce((SELECT p.hash FROM trace_event p WHERE p.org_id = e.org_id AND p.seq < e.seq
                                  ORDER BY p.seq DESC LIMIT 1), :genesis) AS predecessor_hash
             FROM trace_event e WHERE e.id = ANY(:ids) ORDER BY e.seq""".formatted(EventRow.COLUMNS));
+    /**
+     * The events that made the projections of lots {@code :lots} and their ancestors (movements, hand-overs, links,
+     * births, the corrections that voided them) and the events those correct: what the "record verified" mark of the
+     * buyer's page checks; {@code %s} adds more events to {@code touched}.
+     */
+    private static final String LINEAGE_EVENTS = """
+            WITH RECURSIVE lineage (lot_id, depth) AS (
+                SELECT unnest(CAST(:lots AS uuid[])), 0
+                UNION
+                SELECT k.parent_lot_id, l.depth + 1 FROM lineage l JOIN lot_link k ON k.child_lot_id = l.lot_id
+                WHERE l.depth < 12
+            ), lots AS (SELECT DISTINCT lot_id FROM lineage), touched AS (
+                SELECT m.event_id FROM lots JOIN lot_movement m ON m.lot_id = lots.lot_id
+                UNION SELECT h.event_id FROM lots JOIN lot_handover h ON h.lot_id = lots.lot_id
+                UNION SELECT k.event_id FROM lots JOIN lot_link k ON k.child_lot_id = lots.lot_id
+                UNION SELECT l.born_event_id FROM lots JOIN lot l ON l.id = lots.lot_id
+                UNION SELECT l.voided_by FROM lots JOIN lot l ON l.id = lots.lot_id WHERE l.voided_by IS NOT NULL%s
+            )
+            SELECT event_id FROM touched
+            UNION SELECT e.corrects_event_id FROM trace_event e
+            WHERE e.id IN (SELECT event_id FROM touched) AND e.corrects_event_id IS NOT NULL""";
+    private static final Sql PAGE_EVENTS = Sql.of(LINEAGE_EVENTS.formatted(""));
+    /**
+     * The same and every correction of an event whose body names one of the lots (a voided move leaves no projection
+     * row) with the event it corrects: the audit pack's record. It reads every correction of the organisations
+     * (the partial index on corrects_event_id), which the buyer's page, held to 50 ms, does not pay for.
+     */
+    private static final Sql ALL_EVENTS = Sql.of(LINEAGE_EVENTS.formatted("""
+
+                UNION SELECT unnest(ARRAY[c.id, c.corrects_event_id])
+                FROM trace_event c JOIN trace_event o ON o.id = c.corrects_event_id AND o.org_id = c.org_id
+                WHERE c.corrects_event_id IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM lot l WHERE l.org_id = c.org_id AND l.id IN (SELECT lot_id FROM lots)
+                      AND l.code IN (SELECT v #>> '{}' FROM jsonb_path_query(o.body, 'lax $.**.lot') v
+                                     UNION ALL SELECT v #>> '{}' FROM jsonb_path_query(o.body, 'lax $.**.batch') v))"""));
 
     /**
      * What the check found: how many events it checked, and the first that failed (null when all passed).
@@ -39,6 +74,14 @@ public final class LotRecordCheck {
     }
 
     private LotRecordCheck() {
+    }
+
+    /**
+     * The ids of the events of {@code lots} and their ancestors, in no order; {@code withVoids} adds the corrections
+     * of events naming them and what those corrected ({@link #ALL_EVENTS}).
+     */
+    public static List<UUID> lineageEvents(Connection c, boolean withVoids, UUID... lots) throws SQLException {
+        return (withVoids ? ALL_EVENTS : PAGE_EVENTS).bind("lots", lots).list(c, rs -> rs.getObject(1, UUID.class));
     }
 
     /** Checks the events {@code eventIds} (duplicates allowed). */

@@ -83,21 +83,6 @@ final class TraceSql {
             ORDER BY h.event_id, h.at""");
 
     /**
-     * The events that made the lineage's projections (movements, hand-overs, links, births) and those they correct:
-     * what the "record verified" mark checks.
-     */
-    static final Sql EVENT_IDS = Sql.of(LINEAGE + """
-            , lots AS (SELECT DISTINCT lot_id FROM lineage), touched AS (
-                SELECT m.event_id FROM lots JOIN lot_movement m ON m.lot_id = lots.lot_id
-                UNION SELECT h.event_id FROM lots JOIN lot_handover h ON h.lot_id = lots.lot_id
-                UNION SELECT k.event_id FROM lots JOIN lot_link k ON k.child_lot_id = lots.lot_id
-                UNION SELECT l.born_event_id FROM lots JOIN lot l ON l.id = lots.lot_id
-            )
-            SELECT event_id FROM touched
-            UNION SELECT e.corrects_event_id FROM trace_event e
-            WHERE e.id IN (SELECT event_id FROM touched) AND e.corrects_event_id IS NOT NULL""");
-
-    /**
      * A monitored leg's temperatures, downsampled in the database to at most ~120 points: the rollups ({@code %s}:
      * telemetry_1m or telemetry_1h) of the devices bound to the unit during the leg, in {@code :step}-second buckets
      * (mean, min, max of the probe).

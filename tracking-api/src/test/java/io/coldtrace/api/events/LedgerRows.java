@@ -20,7 +20,7 @@ import java.util.UUID;
  * fast (JDBC batches, one transaction), and the forgeries of someone with superuser rights (append-only triggers
  * disabled for the statement).
  */
-final class LedgerRows {
+public final class LedgerRows {
     private static final String INSERT = """
             INSERT INTO trace_event (id, org_id, client_event_id, type, event_time, event_tz_offset, body, recorded_by,
                     recorded_at, late_recorded, prev_hash, hash)
@@ -120,7 +120,7 @@ final class LedgerRows {
     }
 
     /** Runs {@code sql} with the triggers off (as a superuser can), e.g. to rewrite or remove anchors. */
-    static void asSuperuser(TestApi api, String sql, Object... params) {
+    public static void asSuperuser(TestApi api, String sql, Object... params) {
         try (Connection c = connect(api)) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {

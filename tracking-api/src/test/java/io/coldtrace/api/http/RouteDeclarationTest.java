@@ -144,7 +144,9 @@ class RouteDeclarationTest {
         // recall cases (issue 8 §3): QA
         for (String route : new String[] {"POST /api/v1/recalls", "GET /api/v1/recalls", "GET /api/v1/recalls/:id",
                 "GET /api/v1/recalls/:id/buyers.csv", "POST /api/v1/recalls/:id/status",
-                "POST /api/v1/recalls/:id/acknowledgements", "GET /recalls", "GET /recalls/:id"}) {
+                "POST /api/v1/recalls/:id/acknowledgements", "GET /recalls", "GET /recalls/:id",
+                // audit packs (issue 8 §4): QA
+                "GET /api/v1/lots/:id/audit-pack", "GET /api/v1/recalls/:id/audit-pack"}) {
             expected.put(route, Access.roles(Role.QA));
         }
         // who is signed in (the pages' QA links): every role
