@@ -1,5 +1,6 @@
 package io.coldtrace.api.events;
 
+import io.coldtrace.api.db.CopyStream;
 import io.coldtrace.api.events.EventLedger.Appended;
 import io.coldtrace.api.events.LotQueries.Shortfall;
 import io.coldtrace.api.http.ClientError;
@@ -24,9 +25,9 @@ import java.util.Set;
  * and moved. Before the chain is locked (as a single POST checks before it locks), each event's plan is made from its
  * body as parsed once, with the master data it names read once, and its row is made up to the chain link (the
  * canonical text its hash covers); with the chain head locked, retried client_event_ids are found with one query, the
- * lots named are read with two and held in {@link BatchLots}, each row is linked and the rows are written in batches;
- * before commit the SQL mass balance is checked once over every lot touched. A refusal names {@code events[i].field}
- * and stores nothing.
+ * lots named are read with two and held in {@link BatchLots}, each row is linked and the rows are written with one
+ * COPY per table; before commit the SQL mass balance is checked once over every lot touched. A refusal names
+ * {@code events[i].field} and stores nothing.
  */
 final class BulkLedger {
     /** Events per request: a few seconds of work, a few MB of JSON. */
@@ -55,6 +56,15 @@ final class BulkLedger {
     /** The events of {@code org}, appended in order; each as stored, and whether this call stored it. */
     static List<Appended> appendAll(Connection c, String org, List<Posted> posted, String recordedBy, Instant now)
             throws SQLException {
+        // the events are sent as they are linked and stored by the server while the next ones are checked; anything
+        // else asked of the connection meanwhile first ends that COPY
+        try (CopyStream stored = EventQueries.rows(c)) {
+            return appendAll(stored.guard(), stored, org, posted, recordedBy, now);
+        }
+    }
+
+    private static List<Appended> appendAll(Connection c, CopyStream stored, String org, List<Posted> posted,
+                                            String recordedBy, Instant now) throws SQLException {
         Instant recordedAt = EventChain.stored(now);
         OrgQueries.requireExists(c, org, "org_id");
         BatchLots lots = new BatchLots(c, org);
@@ -75,7 +85,6 @@ final class BulkLedger {
         });
         long[] seqs = EventQueries.nextSeqs(c, fresh.size());
         int nextSeq = 0;
-        List<EventRow> unwritten = new ArrayList<>();
         List<Appended> out = new ArrayList<>(events.size());
         EventRow last = null;
         for (int i = 0; i < events.size(); i++) {
@@ -86,7 +95,7 @@ final class BulkLedger {
                 boolean correction = e.type().equals("correction");
                 if (correction) {
                     // a correction may name an event of this request, and is applied by its own statements
-                    write(c, lots, unwritten);
+                    write(lots, stored);
                 }
                 EventLedger.check(lots, e, recordedAt);
                 EventRow earlier = known.get(e.clientEventId());
@@ -95,9 +104,9 @@ final class BulkLedger {
                     continue;
                 }
                 EventRow row = ready.row().linkedAfter(seqs[nextSeq++], previous, ready.canonical());
-                unwritten.add(row);
+                EventQueries.add(stored, row);
                 if (correction) {
-                    write(c, lots, unwritten);
+                    write(lots, stored);
                     LotProjection.apply(c, row);
                     lots.forgetLots();
                 } else {
@@ -111,7 +120,7 @@ final class BulkLedger {
                 throw err.within("events[" + i + "]");
             }
         }
-        write(c, lots, unwritten);
+        write(lots, stored);
         Optional<Shortfall> s = LotQueries.firstShortfall(c, lots.touched().toArray(java.util.UUID[]::new));
         if (s.isPresent()) {
             throw ClientError.invalid("events[" + lots.firstEventOf(s.get().lotId()) + "]", "a lot would hold "
@@ -124,9 +133,9 @@ final class BulkLedger {
         return out;
     }
 
-    private static void write(Connection c, BatchLots lots, List<EventRow> unwritten) throws SQLException {
-        EventQueries.insertAll(c, unwritten);
-        unwritten.clear();
+    /** Stores the events sent, then what they did to lots. */
+    private static void write(BatchLots lots, CopyStream stored) throws SQLException {
+        stored.end();
         lots.flush();
     }
 
