@@ -17,9 +17,11 @@ final class LotQueries {
     private static final Sql LOT_BY_CODE = Sql.of("""
             SELECT id, code, kind, product_id, uom, born_at, quantity, voided_by, external_code FROM lot
             WHERE org_id = :org AND code = :code""");
+    /** One index probe per code (as {@code = ANY}, thousands of codes are planned as a scan of every lot). */
     private static final Sql LOTS_BY_CODES = Sql.of("""
-            SELECT id, code, kind, product_id, uom, born_at, quantity, voided_by, external_code FROM lot
-            WHERE org_id = :org AND code = ANY(:codes)""");
+            SELECT l.id, l.code, l.kind, l.product_id, l.uom, l.born_at, l.quantity, l.voided_by, l.external_code
+            FROM unnest(CAST(:codes AS text[])) AS c(code)
+            CROSS JOIN LATERAL (SELECT * FROM lot WHERE org_id = :org AND code = c.code LIMIT 1) l""");
     /** Every movement of some lots, each lot's in the order they were written. */
     private static final Sql MOVEMENTS_OF = Sql.of("""
             SELECT id, lot_id, at, place_kind, place_id, delta FROM lot_movement WHERE lot_id = ANY(:lots)
