@@ -14,12 +14,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Tamper evidence of the event ledger: a canonical text of an event's stored fields, and the hash that links it to the
@@ -42,6 +43,8 @@ import java.util.UUID;
 public final class EventChain {
     /** The hash the first event of every organisation links to. */
     public static final String GENESIS = "0".repeat(64);
+    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -66,7 +69,7 @@ public final class EventChain {
 
     /** The hash of an event whose canonical text is {@code canonical}, following {@code previousHash}. */
     public static String hash(String previousHash, String canonical) {
-        if (previousHash == null || !previousHash.matches("[0-9a-f]{64}")) {
+        if (previousHash == null || !HEX64.matcher(previousHash).matches()) {
             throw new IllegalArgumentException("previous hash must be 64 lower-case hex digits");
         }
         try {
@@ -85,26 +88,28 @@ public final class EventChain {
         if (v == null) {
             out.append("null");
         } else if (v instanceof String s) {
-            out.append(quote(s));
+            quote(out, s);
         } else if (v instanceof Boolean b) {
             out.append(b);
         } else if (v instanceof Number n) {
             out.append(number(n));
         } else if (v instanceof Instant t) {
-            out.append(quote(DateTimeFormatter.ISO_INSTANT.format(stored(t))));
+            quote(out, DateTimeFormatter.ISO_INSTANT.format(stored(t)));
         } else if (v instanceof UUID u) {
-            out.append(quote(u.toString()));
+            quote(out, u.toString());
         } else if (v instanceof Json j) {
             write(out, parse(j.text()));
         } else if (v instanceof JsonNode node) {
-            write(out, fromNode(node));
+            writeNode(out, node);
         } else if (v instanceof Map<?, ?> m) {
             TreeMap<String, Object> sorted = new TreeMap<>();
             m.forEach((k, val) -> sorted.put((String) k, val));
             out.append('{');
             boolean first = true;
             for (Map.Entry<String, Object> e : sorted.entrySet()) {
-                out.append(first ? "" : ",").append(quote(e.getKey())).append(':');
+                out.append(first ? "" : ",");
+                quote(out, e.getKey());
+                out.append(':');
                 write(out, e.getValue());
                 first = false;
             }
@@ -131,12 +136,32 @@ public final class EventChain {
         return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     }
 
-    private static String quote(String s) {
-        try {
-            return JSON.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /**
+     * {@code s} as a JSON string with the escapes Jackson writes (EventChainTest compares the two over every char):
+     * {@code \" \\ \b \t \n \f \r}, other chars below U+0020 as {@code \}{@code u00XX} (upper-case hex),
+     * everything else as it is. Written here because a generator per string was most of the cost of a hash.
+     */
+    static void quote(StringBuilder out, String s) {
+        out.append('"');
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= 0x20 && ch != '"' && ch != '\\') {
+                continue;
+            }
+            out.append(s, from, i).append('\\');
+            switch (ch) {
+                case '"', '\\' -> out.append(ch);
+                case '\b' -> out.append('b');
+                case '\t' -> out.append('t');
+                case '\n' -> out.append('n');
+                case '\f' -> out.append('f');
+                case '\r' -> out.append('r');
+                default -> out.append("u00").append(HEX[ch >> 4]).append(HEX[ch & 0xF]);
+            }
+            from = i + 1;
         }
+        out.append(s, from, s.length()).append('"');
     }
 
     private static JsonNode parse(String text) {
@@ -147,27 +172,35 @@ public final class EventChain {
         }
     }
 
-    private static Object fromNode(JsonNode node) {
+    /** A parsed JSON value, written as {@link #write} writes the Map, List, number, boolean or text it holds. */
+    private static void writeNode(StringBuilder out, JsonNode node) {
         if (node.isObject()) {
-            TreeMap<String, Object> m = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            it.forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
-            return m;
+            List<String> names = new ArrayList<>(node.size());
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            out.append('{');
+            for (int i = 0; i < names.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                quote(out, names.get(i));
+                out.append(':');
+                writeNode(out, node.get(names.get(i)));
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                writeNode(out, node.get(i));
+            }
+            out.append(']');
+        } else if (node.isNumber()) {
+            out.append(number(node.decimalValue()));
+        } else if (node.isBoolean()) {
+            out.append(node.booleanValue());
+        } else if (node.isTextual()) {
+            quote(out, node.textValue());
+        } else {
+            out.append("null");
         }
-        if (node.isArray()) {
-            List<Object> l = new ArrayList<>();
-            node.forEach(l::add);
-            return l;
-        }
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        return null;
     }
 }

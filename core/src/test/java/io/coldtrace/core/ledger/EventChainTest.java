@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class EventChainTest {
@@ -30,6 +32,21 @@ class EventChainTest {
         String b = EventChain.canonical(Map.of("body", new EventChain.Json(
                 "{\"z\":0,\"n\":1000,\"lots\":[{\"uom\":\"kg\",\"qty\":1.5}]}")));
         assertThat(a).isEqualTo(b).isEqualTo("{\"body\":{\"lots\":[{\"qty\":1.5,\"uom\":\"kg\"}],\"n\":1000,\"z\":0}}");
+    }
+
+    @Test
+    void jsonTextIsCanonicalisedAsTheValuesItHolds() {
+        // a jsonb column hashed from its text, a map hashed from its values: one canonical form
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("z", Arrays.asList(1, new BigDecimal("2.50"), true, null, "制冷 \"a\\b\"\t\u0001"));
+        values.put("a", Map.of("é", Map.of(), "e", Arrays.asList(), "E", false));
+        values.put("m", -0.0);
+        String text = "{\"m\": -0.0, \"a\": {\"e\": [], \"é\": {}, \"E\": false},"
+                + " \"z\": [1, 2.5e0, true, null, \"制冷 \\\"a\\\\b\\\"\\t\\u0001\"]}";
+        assertThat(EventChain.canonical(Map.of("body", new EventChain.Json(text))))
+                .isEqualTo(EventChain.canonical(Map.of("body", values)))
+                .isEqualTo("{\"body\":{\"a\":{\"E\":false,\"e\":[],\"é\":{}},\"m\":0,"
+                        + "\"z\":[1,2.5,true,null,\"制冷 \\\"a\\\\b\\\"\\t\\u0001\"]}}");
     }
 
     @Test
@@ -59,5 +76,33 @@ class EventChainTest {
         assertThat(EventChain.hash(first, "{}")).isNotEqualTo(first);
         assertThat(EventChain.hash(EventChain.GENESIS, "{\"a\":1}")).isNotEqualTo(first);
         assertThatThrownBy(() -> EventChain.hash("abc", "{}")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void stringsAreEscapedExactlyAsJacksonWritesThem() throws Exception {
+        // the chain's canonical text was Jackson's; every hash stored since must still verify
+        ObjectMapper jackson = new ObjectMapper();
+        StringBuilder every = new StringBuilder();
+        for (char ch = 0; ch < Character.MAX_VALUE; ch++) {
+            every.append(ch);
+            String one = String.valueOf(ch);
+            assertThat(quoted(one)).as("U+%04X", (int) ch).isEqualTo(jackson.writeValueAsString(one));
+        }
+        assertThat(quoted(every.toString())).isEqualTo(jackson.writeValueAsString(every.toString()));
+        Random r = new Random(7);
+        String alphabet = "ab\"\\\t\n\r\b\f\u0000\u001f\u007f\u2028猕猴桃\uD83C\uDF4E/";
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = r.nextInt(12); i > 0; i--) {
+                s.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            assertThat(quoted(s.toString())).isEqualTo(jackson.writeValueAsString(s.toString()));
+        }
+    }
+
+    private static String quoted(String s) {
+        StringBuilder out = new StringBuilder();
+        EventChain.quote(out, s);
+        return out.toString();
     }
 }

@@ -50,6 +50,11 @@ final class AssignedCodes {
         return json.containsKey(KEY) ? removed(json).encode() : body;
     }
 
+    /** The codes assigned in stored {@code body} (none when it bears no lot). */
+    static Map<String, String> of(String body) {
+        return body.contains("\"" + KEY + "\"") ? take(new JsonObject(body)) : Map.of();
+    }
+
     /** Removes the assigned codes from {@code body} (in place) and returns them. */
     static Map<String, String> take(JsonObject body) {
         Map<String, String> codes = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.coldtrace.api.events;
 
+import io.coldtrace.api.db.CopyRows;
 import io.coldtrace.api.db.Sql;
 import io.coldtrace.api.events.LotQueries.Holding;
 import io.coldtrace.api.events.LotQueries.Left;
@@ -25,7 +26,7 @@ import java.util.UUID;
 /**
  * The lots of a bulk import, held in memory for the length of its transaction: each lot's row and every movement
  * of it are read once (in one query for all the lots the batch names), what the events write is kept and written
- * by {@link #flush} as one JDBC batch per table, and master data is looked up once. Its answers are those of
+ * by {@link #flush} as one COPY per table, and master data is looked up once. Its answers are those of
  * {@link LotStore#direct} over the same rows: places and balances are summed here as the statements of
  * {@link LotQueries} sum them (everything at or before an instant; ties: arrivals first, then writing order), and the
  * bulk import checks the written result once more with the SQL mass balance before it commits.
@@ -46,10 +47,12 @@ final class BatchLots implements LotStore {
     private final Map<String, Optional<String>> partyKinds = new HashMap<>();
     private final Map<String, String> externalCodes = new HashMap<>();
     private final Map<UUID, Optional<UUID>> holds = new HashMap<>();
-    private final List<Sql.Bound> lotWrites = new ArrayList<>();
-    private final List<Sql.Bound> movementWrites = new ArrayList<>();
+    private final CopyRows lotWrites = LotQueries.INSERT_LOT.rows();
+    /** Voided lots born again (after a correction of the request). */
+    private final List<Sql.Bound> rebearWrites = new ArrayList<>();
+    private final CopyRows movementWrites = LotQueries.INSERT_MOVEMENT.rows();
     private final Map<List<Object>, BigDecimal> linkWrites = new LinkedHashMap<>();
-    private final List<Sql.Bound> handoverWrites = new ArrayList<>();
+    private final CopyRows handoverWrites = LotQueries.INSERT_HANDOVER.rows();
     /** Each lot moved by the request, with the index of the first event that moved it. */
     private final Map<UUID, Integer> firstEvents = new LinkedHashMap<>();
     private int eventIndex;
@@ -101,18 +104,20 @@ final class BatchLots implements LotStore {
         }
     }
 
-    /** Writes what the events did, one batch per table (lots before what refers to them). */
+    /**
+     * Writes what the events did, one COPY per table (lots before what refers to them; links, merged per lot pair and
+     * event, as one batch of their statement).
+     */
     void flush() throws SQLException {
-        Sql.batchAll(c, lotWrites);
-        Sql.batchAll(c, movementWrites);
+        lotWrites.write(c);
+        Sql.batchAll(c, rebearWrites);
+        movementWrites.write(c);
         List<Sql.Bound> links = new ArrayList<>();
         linkWrites.forEach((k, q) -> links.add(LotQueries.link((UUID) k.get(0), (UUID) k.get(1), (UUID) k.get(2), q)));
         Sql.batchAll(c, links);
-        Sql.batchAll(c, handoverWrites);
-        lotWrites.clear();
-        movementWrites.clear();
+        handoverWrites.write(c);
+        rebearWrites.clear();
         linkWrites.clear();
-        handoverWrites.clear();
     }
 
     /** Forgets the lots (after statements outside this store changed them: a correction). Call after flush. */
@@ -196,7 +201,11 @@ final class BatchLots implements LotStore {
     @Override
     public void insertLot(UUID id, EventPlan.Birth b, ProductRef product, String uom, UUID event, Instant at,
                           String traceCode, boolean rebear) {
-        lotWrites.add(LotQueries.insertLot(id, org, b, product, uom, event, at, traceCode, rebear));
+        if (rebear) {
+            rebearWrites.add(LotQueries.insertLot(id, org, b, product, uom, event, at, traceCode, true));
+        } else {
+            lotWrites.add(LotQueries.lotValues(id, org, b, product, uom, event, at, traceCode));
+        }
         lots.put(b.code(), Optional.of(new LotRef(id, b.code(), b.kind(), b.productId(), uom, at, b.quantity(),
                 null, b.externalCode())));
         movements.putIfAbsent(id, new ArrayList<>());
@@ -208,7 +217,7 @@ final class BatchLots implements LotStore {
     @Override
     public void move(UUID lot, UUID event, Instant at, String placeKind, String placeId, BigDecimal delta,
                      String reason) {
-        movementWrites.add(LotQueries.move(org, lot, event, at, placeKind, placeId, delta, reason));
+        movementWrites.add(LotQueries.movementValues(org, lot, event, at, placeKind, placeId, delta, reason));
         firstEvents.putIfAbsent(lot, eventIndex);
         movements.get(lot).add(new Movement(nextId++, lot, at, new Place(placeKind, placeId), delta));
     }
@@ -221,7 +230,7 @@ final class BatchLots implements LotStore {
 
     @Override
     public void handover(UUID lot, UUID event, EventPlan.Handover h, Instant at, BigDecimal q, BigDecimal rejected) {
-        handoverWrites.add(LotQueries.handover(org, lot, event, h, at, q, rejected));
+        handoverWrites.add(LotQueries.handoverValues(org, lot, event, h, at, q, rejected));
     }
 
     @Override

@@ -37,8 +37,8 @@ final class BulkRoute {
         String text = ctx.body() == null ? null : ctx.body().asString();
         // megabytes of JSON: read off the event loop, then appended in one transaction
         return db.blocking(() -> events(vis, text))
-                .compose(events -> db.transaction(c -> BulkLedger.appendAll(c, events.get(0).orgId(), events, by,
-                        Instant.now())))
+                .compose(events -> db.transaction(c -> BulkLedger.appendAll(c, events.get(0).event().orgId(),
+                        events, by, Instant.now())))
                 .compose(appended -> {
                     JsonArray items = new JsonArray();
                     int created = 0;
@@ -52,10 +52,10 @@ final class BulkRoute {
                 });
     }
 
-    /** The request's events, each owned by the caller's organisation (all by one). */
-    private static List<NewEvent> events(Visibility vis, String text) {
+    /** The request's events, each owned by the caller's organisation (all by one), with their bodies as parsed. */
+    private static List<BulkLedger.Posted> events(Visibility vis, String text) {
         JsonArray array = array(text);
-        List<NewEvent> events = new ArrayList<>(array.size());
+        List<BulkLedger.Posted> events = new ArrayList<>(array.size());
         String org = null;
         for (int i = 0; i < array.size(); i++) {
             try {
@@ -69,7 +69,8 @@ final class BulkRoute {
                             + org + ")");
                 }
                 org = event.orgId();
-                events.add(event);
+                // NewEvent.from took its body text from this object: the plan is read from it, not parsed again
+                events.add(new BulkLedger.Posted(event, o.getJsonObject("body")));
             } catch (ClientError err) {
                 throw err.within("events[" + i + "]");
             }

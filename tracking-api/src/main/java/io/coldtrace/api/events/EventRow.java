@@ -66,16 +66,27 @@ public record EventRow(long seq, UUID id, String orgId, String clientEventId, St
         return m;
     }
 
+    /** The canonical text of {@link #hashed()}: what the hash covers besides the previous hash. */
+    String canonical() {
+        return EventChain.canonical(hashed());
+    }
+
     /** The hash this event should carry after {@code previousHash}. */
     String expectedHash(String previousHash) {
-        return EventChain.hash(previousHash, EventChain.canonical(hashed()));
+        return EventChain.hash(previousHash, canonical());
     }
 
     /** The same event, linked after {@code previousHash}. */
     EventRow linkedAfter(String previousHash) {
+        return linkedAfter(seq, previousHash, canonical());
+    }
+
+    /** The same event as number {@code seq}, linked after {@code previousHash}; {@code canonical} is its
+     * {@link #canonical()}, computed beforehand (the bulk import does so before it locks the chain). */
+    EventRow linkedAfter(long seq, String previousHash, String canonical) {
         return new EventRow(seq, id, orgId, clientEventId, type, eventTime, eventTzOffset, siteId, unitId, plotId,
                 partyId, body, recordedBy, recordedAt, correctsEventId, correctionReason, lateRecorded, previousHash,
-                expectedHash(previousHash));
+                EventChain.hash(previousHash, canonical));
     }
 
     /** The JSON of the API. */

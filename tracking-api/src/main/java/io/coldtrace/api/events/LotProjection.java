@@ -7,6 +7,7 @@ import io.coldtrace.api.events.LotQueries.LotRef;
 import io.coldtrace.api.events.LotQueries.ProductRef;
 import io.coldtrace.api.events.LotQueries.Shortfall;
 import io.coldtrace.api.http.ClientError;
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -57,14 +58,14 @@ final class LotProjection {
 
     /** Applies stored event {@code e}, not a correction, through {@code s}. */
     static void apply(LotStore s, EventRow e) throws SQLException {
-        String body = e.body();
-        Map<String, String> assigned = Map.of();
-        if (body.contains("\"" + AssignedCodes.KEY + "\"")) {
-            io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject(body);
-            assigned = AssignedCodes.take(json);
-            body = json.encode();
-        }
+        JsonObject body = new JsonObject(e.body());
+        Map<String, String> assigned = AssignedCodes.take(body);
         new LotProjection(s, e.id(), e.eventTime(), assigned).run(plan(s, e.type(), where(e), body), "body");
+    }
+
+    /** The same with {@code plan}, the plan of its body as posted, made beforehand (as the bulk import does). */
+    static void apply(LotStore s, EventRow e, EventPlan plan) throws SQLException {
+        new LotProjection(s, e.id(), e.eventTime(), AssignedCodes.of(e.body())).run(plan, "body");
     }
 
     static EventRules.Where where(EventRow e) {
@@ -72,7 +73,11 @@ final class LotProjection {
     }
 
     static EventPlan plan(LotStore s, String type, EventRules.Where where, String body) throws SQLException {
-        return EventRules.plan(type, where, new io.vertx.core.json.JsonObject(body), new EventRules.World() {
+        return plan(s, type, where, new JsonObject(body));
+    }
+
+    static EventPlan plan(LotStore s, String type, EventRules.Where where, JsonObject body) throws SQLException {
+        return EventRules.plan(type, where, body, new EventRules.World() {
             @Override
             public String siteOfUnit(String unitId) throws SQLException {
                 return s.siteOfUnit(unitId);

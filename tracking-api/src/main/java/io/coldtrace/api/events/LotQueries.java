@@ -1,5 +1,6 @@
 package io.coldtrace.api.events;
 
+import io.coldtrace.api.db.InsertInto;
 import io.coldtrace.api.db.RowMapper;
 import io.coldtrace.api.db.Rows;
 import io.coldtrace.api.db.Sql;
@@ -16,9 +17,11 @@ final class LotQueries {
     private static final Sql LOT_BY_CODE = Sql.of("""
             SELECT id, code, kind, product_id, uom, born_at, quantity, voided_by, external_code FROM lot
             WHERE org_id = :org AND code = :code""");
+    /** One index probe per code (as {@code = ANY}, thousands of codes are planned as a scan of every lot). */
     private static final Sql LOTS_BY_CODES = Sql.of("""
-            SELECT id, code, kind, product_id, uom, born_at, quantity, voided_by, external_code FROM lot
-            WHERE org_id = :org AND code = ANY(:codes)""");
+            SELECT l.id, l.code, l.kind, l.product_id, l.uom, l.born_at, l.quantity, l.voided_by, l.external_code
+            FROM unnest(CAST(:codes AS text[])) AS c(code)
+            CROSS JOIN LATERAL (SELECT * FROM lot WHERE org_id = :org AND code = c.code LIMIT 1) l""");
     /** Every movement of some lots, each lot's in the order they were written. */
     private static final Sql MOVEMENTS_OF = Sql.of("""
             SELECT id, lot_id, at, place_kind, place_id, delta FROM lot_movement WHERE lot_id = ANY(:lots)
@@ -26,29 +29,27 @@ final class LotQueries {
     private static final Sql PRODUCT = Sql.of("""
             SELECT commodity, variety, unit_of_measure FROM product WHERE id = :id AND org_id = :org""");
     private static final Sql EXTERNAL_CODE = Sql.of("SELECT code FROM lot WHERE external_code = :code");
-    private static final Sql INSERT_LOT = Sql.of("""
-            INSERT INTO lot (id, org_id, code, kind, product_id, commodity, variety, uom, quantity, born_event_id,
-                    born_at, plot_id, site_id, unit_id, grower_name, grower_phone, trace_code, external_code)
-            VALUES (:id, :org, :code, :kind, :product, :commodity, :variety, :uom, :quantity, :event, :at, :plot,
-                    :site, :unit, :grower, :phone, :trace, :external)""");
+    /** A new lot: {@link #lotValues} in this order. */
+    static final InsertInto INSERT_LOT = InsertInto.of("lot", "id", "org_id", "code", "kind", "product_id",
+            "commodity", "variety", "uom", "quantity", "born_event_id", "born_at", "plot_id", "site_id", "unit_id",
+            "grower_name", "grower_phone", "trace_code", "external_code");
     /** A voided lot born again by the correction that replaced its birth: same row, same trace code. */
     private static final Sql REBEAR_LOT = Sql.of("""
-            UPDATE lot SET kind = :kind, product_id = :product, commodity = :commodity, variety = :variety, uom = :uom,
-                    quantity = :quantity, born_event_id = :event, born_at = :at, plot_id = :plot, site_id = :site,
-                    unit_id = :unit, grower_name = :grower, grower_phone = :phone,
-                    trace_code = COALESCE(trace_code, :trace), external_code = COALESCE(external_code, :external),
-                    voided_by = NULL
+            UPDATE lot SET kind = :kind, product_id = :product_id, commodity = :commodity, variety = :variety,
+                    uom = :uom, quantity = :quantity, born_event_id = :born_event_id, born_at = :born_at,
+                    plot_id = :plot_id, site_id = :site_id, unit_id = :unit_id, grower_name = :grower_name,
+                    grower_phone = :grower_phone, trace_code = COALESCE(trace_code, :trace_code),
+                    external_code = COALESCE(external_code, :external_code), voided_by = NULL
             WHERE id = :id""");
-    private static final Sql INSERT_MOVEMENT = Sql.of("""
-            INSERT INTO lot_movement (org_id, lot_id, event_id, at, place_kind, place_id, delta, reason)
-            VALUES (:org, :lot, :event, :at, :kind, :place, :delta, :reason)""");
+    /** A change of a lot's quantity at a place: {@link #movementValues} in this order. */
+    static final InsertInto INSERT_MOVEMENT = InsertInto.of("lot_movement", "org_id", "lot_id", "event_id", "at",
+            "place_kind", "place_id", "delta", "reason");
     private static final Sql INSERT_LINK = Sql.of("""
             INSERT INTO lot_link (parent_lot_id, child_lot_id, event_id, quantity) VALUES (:parent, :child, :event, :q)
             ON CONFLICT (parent_lot_id, child_lot_id, event_id) DO UPDATE SET quantity = lot_link.quantity + :q""");
-    private static final Sql INSERT_HANDOVER = Sql.of("""
-            INSERT INTO lot_handover (org_id, lot_id, event_id, kind, at, party_id, quantity, acceptance, rejected,
-                    handover_temp_c)
-            VALUES (:org, :lot, :event, :kind, :at, :party, :q, :acceptance, :rejected, :temp)""");
+    /** A hand-over of a lot: {@link #handoverValues} in this order. */
+    static final InsertInto INSERT_HANDOVER = InsertInto.of("lot_handover", "org_id", "lot_id", "event_id", "kind",
+            "at", "party_id", "quantity", "acceptance", "rejected", "handover_temp_c");
     /** Where a lot is at an instant (everything at or before it counts), with the quantity there. */
     private static final Sql PLACES_AT = Sql.of("""
             SELECT place_kind, place_id, sum(delta) AS q FROM lot_movement
@@ -134,37 +135,47 @@ final class LotQueries {
         return EXTERNAL_CODE.bind("code", code).first(c, rs -> rs.getString(1));
     }
 
+    /** The values of a newly born lot, in the columns of {@link #INSERT_LOT}. */
+    static Object[] lotValues(UUID id, String org, EventPlan.Birth b, ProductRef product, String uom, UUID event,
+                              Instant at, String traceCode) {
+        return new Object[] {id, org, b.code(), b.kind(), b.productId(),
+            product != null ? product.commodity() : b.commodity(),
+            b.variety() != null ? b.variety() : product != null ? product.variety() : null, uom, b.quantity(), event,
+            at, kindId(b.at(), "plot"), kindId(b.at(), "site"), kindId(b.at(), "unit"), b.growerName(),
+            b.growerPhone(), traceCode, b.externalCode()};
+    }
+
     /** The statement that stores a newly born lot (or re-bears a voided one). */
     static Sql.Bound insertLot(UUID id, String org, EventPlan.Birth b, ProductRef product, String uom,
                                UUID event, Instant at, String traceCode, boolean rebear) {
-        Sql.Bound q = (rebear ? REBEAR_LOT : INSERT_LOT).bind("id", id).bind("kind", b.kind()).bind("product", b.productId())
-                .bind("commodity", product != null ? product.commodity() : b.commodity())
-                .bind("variety", b.variety() != null ? b.variety() : product != null ? product.variety() : null)
-                .bind("uom", uom).bind("quantity", b.quantity()).bind("event", event).bind("at", at)
-                .bind("plot", kindId(b.at(), "plot")).bind("site", kindId(b.at(), "site"))
-                .bind("unit", kindId(b.at(), "unit")).bind("grower", b.growerName()).bind("phone", b.growerPhone())
-                .bind("trace", traceCode).bind("external", b.externalCode());
+        Object[] values = lotValues(id, org, b, product, uom, event, at, traceCode);
         if (!rebear) {
-            q = q.bind("org", org).bind("code", b.code());
+            return INSERT_LOT.row(values);
+        }
+        Sql.Bound q = REBEAR_LOT.bound();
+        for (int i = 0; i < values.length; i++) {
+            String column = INSERT_LOT.columns().get(i);
+            if (REBEAR_LOT.names().contains(column)) {
+                q.bind(column, values[i]);
+            }
         }
         return q;
     }
 
-    static Sql.Bound move(String org, UUID lot, UUID event, Instant at, String placeKind, String placeId,
-                          BigDecimal delta, String reason) {
-        return INSERT_MOVEMENT.bind("org", org).bind("lot", lot).bind("event", event).bind("at", at).bind("kind", placeKind)
-                .bind("place", placeId).bind("delta", delta).bind("reason", reason);
+    /** The values of a movement, in the columns of {@link #INSERT_MOVEMENT}. */
+    static Object[] movementValues(String org, UUID lot, UUID event, Instant at, String placeKind, String placeId,
+                                   BigDecimal delta, String reason) {
+        return new Object[] {org, lot, event, at, placeKind, placeId, delta, reason};
     }
 
     static Sql.Bound link(UUID parent, UUID child, UUID event, BigDecimal q) {
         return INSERT_LINK.bind("parent", parent).bind("child", child).bind("event", event).bind("q", q);
     }
 
-    static Sql.Bound handover(String org, UUID lot, UUID event, EventPlan.Handover h, Instant at,
-                              BigDecimal q, BigDecimal rejected) {
-        return INSERT_HANDOVER.bind("org", org).bind("lot", lot).bind("event", event).bind("kind", h.kind()).bind("at", at)
-                .bind("party", h.partyId()).bind("q", q).bind("acceptance", h.acceptance())
-                .bind("rejected", rejected).bind("temp", h.tempC());
+    /** The values of a hand-over, in the columns of {@link #INSERT_HANDOVER}. */
+    static Object[] handoverValues(String org, UUID lot, UUID event, EventPlan.Handover h, Instant at, BigDecimal q,
+                                   BigDecimal rejected) {
+        return new Object[] {org, lot, event, h.kind(), at, h.partyId(), q, h.acceptance(), rejected, h.tempC()};
     }
 
     static List<Holding> placesAt(Connection c, UUID lot, Instant at) throws SQLException {

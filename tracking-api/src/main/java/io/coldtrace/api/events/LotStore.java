@@ -114,7 +114,8 @@ interface LotStore {
         @Override
         public void move(UUID lot, UUID event, Instant at, String placeKind, String placeId, BigDecimal delta,
                          String reason) throws SQLException {
-            LotQueries.move(org, lot, event, at, placeKind, placeId, delta, reason).update(c);
+            LotQueries.INSERT_MOVEMENT.row(LotQueries.movementValues(org, lot, event, at, placeKind, placeId, delta,
+                    reason)).update(c);
         }
 
         @Override
@@ -125,7 +126,7 @@ interface LotStore {
         @Override
         public void handover(UUID lot, UUID event, EventPlan.Handover h, Instant at, BigDecimal q,
                              BigDecimal rejected) throws SQLException {
-            LotQueries.handover(org, lot, event, h, at, q, rejected).update(c);
+            LotQueries.INSERT_HANDOVER.row(LotQueries.handoverValues(org, lot, event, h, at, q, rejected)).update(c);
         }
 
         @Override
