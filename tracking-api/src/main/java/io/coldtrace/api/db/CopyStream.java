@@ -17,8 +17,9 @@ import org.postgresql.jdbc.TimestampUtils;
 /**
  * Rows sent to one table with {@code COPY ... FROM STDIN} (text format) as they are added, a few dozen kB at a time:
  * the server stores them while the caller makes the next ones. The COPY is opened by the first rows sent and ended by
- * {@link #end} (the rows are then stored, or the error of one of them thrown); the connection can do nothing else
- * meanwhile, so work that may run between rows uses {@link #guard}, which ends the COPY before anything it is asked.
+ * {@link #end}, which sends the rest (the rows are then stored, or the error of one of them thrown). The connection can
+ * do nothing else while a COPY is open, so work between rows uses {@link #guard}, which first ends an open COPY; rows
+ * not sent yet wait for the next one: that work must not need the rows added since the last {@link #end}.
  * {@link #close} abandons an open COPY (after a failure: the transaction stores none of it).
  *
  * <p>Each value is sent as the text a bound parameter of {@link Sql} sends, so a row stored this way is stored as the
@@ -70,6 +71,11 @@ public final class CopyStream implements AutoCloseable {
     /** Stores the rows added so far (ending the COPY): the error of one of them is thrown here. */
     public void end() throws SQLException {
         send();
+        pause();
+    }
+
+    /** Ends an open COPY (the rows sent are stored); the rows not sent yet stay for the next. */
+    private void pause() throws SQLException {
         if (in != null) {
             CopyIn open = in;
             in = null;
@@ -94,11 +100,14 @@ public final class CopyStream implements AutoCloseable {
         }
     }
 
-    /** {@code c} for work between rows: anything asked of it first {@link #end}s the COPY. */
+    /**
+     * {@code c} for work between rows: anything asked of it first ends an open COPY. Work that needs the rows added
+     * so far calls {@link #end} first.
+     */
     public Connection guard() {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
-                    end();
+                    pause();
                     try {
                         return method.invoke(c, args);
                     } catch (InvocationTargetException e) {

@@ -56,8 +56,9 @@ final class BulkLedger {
     /** The events of {@code org}, appended in order; each as stored, and whether this call stored it. */
     static List<Appended> appendAll(Connection c, String org, List<Posted> posted, String recordedBy, Instant now)
             throws SQLException {
-        // the events are sent as they are linked and stored by the server while the next ones are checked; anything
-        // else asked of the connection meanwhile first ends that COPY
+        // the events are sent as they are linked and stored by the server while the next ones are checked; a lookup
+        // in between (a lot or an external code not read before) first ends an open COPY, and what needs the events
+        // stored (a correction, the checks before commit) ends it by write
         try (CopyStream stored = EventQueries.rows(c)) {
             return appendAll(stored.guard(), stored, org, posted, recordedBy, now);
         }
