@@ -85,7 +85,7 @@ final class BatchLots implements LotStore {
         return firstEvents.getOrDefault(lot, 0);
     }
 
-    /** Reads the lots of {@code codes} and all their movements: two queries for a whole batch. */
+    /** Reads the lots of {@code codes}, all their movements and their recall holds: three queries for a whole batch. */
     void preload(Collection<String> codes) throws SQLException {
         List<String> unknown = codes.stream().distinct().filter(code -> !lots.containsKey(code)).toList();
         if (unknown.isEmpty()) {
@@ -98,8 +98,13 @@ final class BatchLots implements LotStore {
             movements.put(l.id(), new ArrayList<>());
         }
         if (!found.isEmpty()) {
-            for (Movement m : LotQueries.movements(c, found.stream().map(LotRef::id).toArray(UUID[]::new))) {
+            UUID[] ids = found.stream().map(LotRef::id).toArray(UUID[]::new);
+            for (Movement m : LotQueries.movements(c, ids)) {
                 movements.get(m.lotId()).add(m);
+            }
+            Map<UUID, UUID> held = Holds.held(c, org, ids);
+            for (UUID id : ids) {
+                holds.put(id, Optional.ofNullable(held.get(id)));
             }
         }
     }
@@ -205,6 +210,8 @@ final class BatchLots implements LotStore {
             rebearWrites.add(LotQueries.insertLot(id, org, b, product, uom, event, at, traceCode, true));
         } else {
             lotWrites.add(LotQueries.lotValues(id, org, b, product, uom, event, at, traceCode));
+            // a lot born now is in no recall case: a case's scope is fixed when it opens, with the chain head locked
+            holds.put(id, Optional.empty());
         }
         lots.put(b.code(), Optional.of(new LotRef(id, b.code(), b.kind(), b.productId(), uom, at, b.quantity(),
                 null, b.externalCode())));

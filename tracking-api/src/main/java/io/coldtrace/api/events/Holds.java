@@ -17,6 +17,10 @@ public final class Holds {
             SELECT c.id FROM recall_case_lot k JOIN recall_case c ON c.id = k.case_id
             WHERE k.lot_id = :lot AND k.on_hold AND c.status <> 'released' AND c.org_id = :org
             ORDER BY c.opened_at LIMIT 1""");
+    private static final Sql HELD = Sql.of("""
+            SELECT DISTINCT ON (k.lot_id) k.lot_id, c.id FROM recall_case_lot k JOIN recall_case c ON c.id = k.case_id
+            WHERE k.lot_id = ANY(:lots) AND k.on_hold AND c.status <> 'released' AND c.org_id = :org
+            ORDER BY k.lot_id, c.opened_at""");
 
     private Holds() {
     }
@@ -31,6 +35,16 @@ public final class Holds {
         return ClientError.conflict(field, "lot " + code + " is on hold by recall case " + recallCase
                 + ": it may not be " + (what.equals("ship") ? "shipped" : "delivered") + " until the case is "
                 + "released");
+    }
+
+    /** For each of {@code lots}, the case holding it (as {@link #heldBy}; lots held by none are absent): one query. */
+    static java.util.Map<UUID, UUID> held(Connection c, String org, UUID[] lots) throws SQLException {
+        java.util.Map<UUID, UUID> out = new java.util.HashMap<>();
+        for (UUID[] pair : HELD.bind("lots", lots).bind("org", org).list(c,
+                rs -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})) {
+            out.put(pair[0], pair[1]);
+        }
+        return out;
     }
 
     /** Locks {@code org}'s chain head until the transaction ends: appends of the organisation wait meanwhile. */
