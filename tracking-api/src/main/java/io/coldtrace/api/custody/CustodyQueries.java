@@ -71,7 +71,6 @@ final class CustodyQueries {
         p.put("f", leg.from());
         p.put("t", leg.to());
         p.put("unit", leg.placeId());
-        p.put("probe", leg.probe());
         p.put("low", band.lowOrMin());
         p.put("high", band.highOrMax());
         // a harvest batch has no model: its life used is not read
@@ -80,8 +79,8 @@ final class CustodyQueries {
         p.put("q10", m.days() == null ? 2.0 : m.q10());
         p.put("ea", m.eaKj());
         boolean raw = source == Source.RAW;
-        Sql sql = details ? (raw ? CustodySql.FIGURES_RAW : CustodySql.FIGURES_ROLLUP)
-                : (raw ? CustodySql.SUMMARY_RAW : CustodySql.SUMMARY_ROLLUP);
+        Sql sql = (details ? (raw ? CustodySql.FIGURES_RAW : CustodySql.FIGURES_ROLLUP)
+                : (raw ? CustodySql.SUMMARY_RAW : CustodySql.SUMMARY_ROLLUP)).forProbe(leg.probe());
         return bind(sql, p).first(c, LegFigures.MAPPER).orElseThrow().with(source.label());
     }
 

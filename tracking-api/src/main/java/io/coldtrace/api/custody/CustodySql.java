@@ -71,9 +71,7 @@ final class CustodySql {
                            lead(x.ts) OVER w AS nts, row_number() OVER w AS rn
                     FROM bound bd
                     CROSS JOIN LATERAL (
-                        SELECT tl.device_id, tl.ts, CAST(CASE :probe WHEN 'product' THEN tl.t_product
-                                WHEN 'return' THEN tl.t_return WHEN 'supply' THEN tl.t_supply ELSE tl.t_air END
-                                AS double precision) AS c
+                        SELECT tl.device_id, tl.ts, CAST(tl.{{raw}} AS double precision) AS c
                         FROM telemetry tl
                         WHERE tl.device_id = bd.device_id AND tl.ts >= bd.bf AND tl.ts < bd.bt) x
                     WHERE x.c IS NOT NULL
@@ -95,16 +93,8 @@ final class CustodySql {
      * named {@code <probe>_sum}, {@code _min}, {@code _max}, {@code _n}).
      */
     private static final String PROBE_STATS = """
-            CASE :probe WHEN 'product' THEN m.product_sum / nullif(m.product_n, 0)
-                WHEN 'return' THEN m.return_sum / nullif(m.return_n, 0)
-                WHEN 'supply' THEN m.supply_sum / nullif(m.supply_n, 0)
-                ELSE m.air_sum / nullif(m.air_n, 0) END AS c,
-            CAST(CASE :probe WHEN 'product' THEN m.product_min WHEN 'return' THEN m.return_min
-                WHEN 'supply' THEN m.supply_min ELSE m.air_min END AS double precision) AS cmin,
-            CAST(CASE :probe WHEN 'product' THEN m.product_max WHEN 'return' THEN m.return_max
-                WHEN 'supply' THEN m.supply_max ELSE m.air_max END AS double precision) AS cmax,
-            CASE :probe WHEN 'product' THEN m.product_n WHEN 'return' THEN m.return_n
-                WHEN 'supply' THEN m.supply_n ELSE m.air_n END AS cnt""";
+            m.{{probe}}_sum / nullif(m.{{probe}}_n, 0) AS c, CAST(m.{{probe}}_min AS double precision) AS cmin,
+            CAST(m.{{probe}}_max AS double precision) AS cmax, m.{{probe}}_n AS cnt""";
 
     /**
      * Readings from the rollups, for long legs: whole hours ({@link #WHOLE_HOUR_SPREAD_C}) from the hour rollups,
@@ -241,12 +231,12 @@ final class CustodySql {
             WITH %s, %s, %s
             SELECT s.*, '[]' AS gaps, '[]' AS excursions, '[]' AS alarms FROM stats s""";
 
-    static final Sql SUMMARY_RAW = Sql.of(SUMMARY.formatted(BOUND, RAW, STATS.formatted(SHELF_LIFE)));
-    static final Sql SUMMARY_ROLLUP = Sql.of(SUMMARY.formatted(BOUND, ROLLUP, STATS.formatted(SHELF_LIFE)));
+    static final ProbeSql SUMMARY_RAW = ProbeSql.of(SUMMARY.formatted(BOUND, RAW, STATS.formatted(SHELF_LIFE)));
+    static final ProbeSql SUMMARY_ROLLUP = ProbeSql.of(SUMMARY.formatted(BOUND, ROLLUP, STATS.formatted(SHELF_LIFE)));
 
-    static final Sql FIGURES_RAW = Sql.of(FIGURES.formatted(BOUND, RAW.replace("readings AS (", "readings AS MATERIALIZED ("),
+    static final ProbeSql FIGURES_RAW = ProbeSql.of(FIGURES.formatted(BOUND, RAW.replace("readings AS (", "readings AS MATERIALIZED ("),
             STATS.formatted(SHELF_LIFE), GAPS, EXCURSIONS, ALARMS));
-    static final Sql FIGURES_ROLLUP = Sql.of(FIGURES.formatted(BOUND,
+    static final ProbeSql FIGURES_ROLLUP = ProbeSql.of(FIGURES.formatted(BOUND,
             ROLLUP.replace("readings AS (", "readings AS MATERIALIZED ("), STATS.formatted(SHELF_LIFE), GAPS,
             EXCURSIONS, ALARMS));
 

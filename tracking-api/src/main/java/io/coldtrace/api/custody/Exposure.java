@@ -164,8 +164,8 @@ public final class Exposure {
             sf.add(parts[0]);
             st.add(parts[1]);
         });
-        Sql sql = rollup ? ExposureSql.DOSE_ROLLUP : ExposureSql.DOSE_RAW;
-        Map<String, Object> p = Map.of("f", from, "t", to, "unit", unit.id(), "probe", unit.probe(),
+        Sql sql = (rollup ? ExposureSql.DOSE_ROLLUP : ExposureSql.DOSE_RAW).forProbe(unit.probe());
+        Map<String, Object> p = Map.of("f", from, "t", to, "unit", unit.id(),
                 "low", band.lowOrMin(), "high", band.highOrMax(), "sf", sf.toArray(String[]::new),
                 "st", st.toArray(String[]::new));
         Map<String, Dose> out = new HashMap<>();

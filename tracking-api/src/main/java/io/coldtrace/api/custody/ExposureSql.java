@@ -52,9 +52,9 @@ final class ExposureSql {
                    coalesce(sum((:low - c) * dt) FILTER (WHERE c < :low), 0) AS dm_below
             FROM dose GROUP BY sf, st""";
 
-    static final Sql DOSE_RAW = Sql.of(DOSE.formatted(CustodySql.BOUND,
+    static final ProbeSql DOSE_RAW = ProbeSql.of(DOSE.formatted(CustodySql.BOUND,
             CustodySql.RAW.replace("readings AS (", "readings AS MATERIALIZED (")));
-    static final Sql DOSE_ROLLUP = Sql.of(DOSE.formatted(CustodySql.BOUND,
+    static final ProbeSql DOSE_ROLLUP = ProbeSql.of(DOSE.formatted(CustodySql.BOUND,
             CustodySql.ROLLUP.replace("readings AS (", "readings AS MATERIALIZED (")));
 
     /** An alarm's unit and interval, if the caller sees the unit. */

@@ -119,8 +119,8 @@ final class Journey {
         boolean hourly = Duration.ofSeconds(seconds).compareTo(HOURLY_AFTER) > 0;
         long unit = hourly ? 3600 : 60;
         long step = Math.max(unit, (seconds / MAX_POINTS / unit + 1) * unit);
-        List<double[]> points = (hourly ? TraceSql.SERIES_1H : TraceSql.SERIES_1M).bind("f", leg.from())
-                .bind("t", leg.to()).bind("unit", leg.placeId()).bind("probe", leg.probe()).bind("step", step)
+        List<double[]> points = (hourly ? TraceSql.SERIES_1H : TraceSql.SERIES_1M).forProbe(leg.probe())
+                .bind("f", leg.from()).bind("t", leg.to()).bind("unit", leg.placeId()).bind("step", step)
                 .list(c, rs -> new double[] {
                         Math.min(1, Math.max(0, (rs.getDouble("k") * step + step / 2.0) / seconds)),
                         rs.getDouble("c"), rs.getDouble("lo"), rs.getDouble("hi")});

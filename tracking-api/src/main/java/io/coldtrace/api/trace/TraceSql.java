@@ -2,6 +2,7 @@ package io.coldtrace.api.trace;
 
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.custody.Lineage;
+import io.coldtrace.api.custody.ProbeSql;
 import io.coldtrace.api.db.Sql;
 import io.coldtrace.api.events.Genealogy;
 
@@ -94,22 +95,17 @@ final class TraceSql {
                 FROM device_binding b WHERE b.unit_id = :unit AND b.valid && tstzrange(:f, :t)
             ), buckets AS (
                 SELECT floor(extract(epoch FROM m.bucket - CAST(:f AS timestamptz)) / :step) AS k,
-                       CASE :probe WHEN 'product' THEN sum(m.product_sum) / nullif(sum(m.product_n), 0)
-                           WHEN 'return' THEN sum(m.return_sum) / nullif(sum(m.return_n), 0)
-                           WHEN 'supply' THEN sum(m.supply_sum) / nullif(sum(m.supply_n), 0)
-                           ELSE sum(m.air_sum) / nullif(sum(m.air_n), 0) END AS c,
-                       CAST(CASE :probe WHEN 'product' THEN min(m.product_min) WHEN 'return' THEN min(m.return_min)
-                           WHEN 'supply' THEN min(m.supply_min) ELSE min(m.air_min) END AS double precision) AS lo,
-                       CAST(CASE :probe WHEN 'product' THEN max(m.product_max) WHEN 'return' THEN max(m.return_max)
-                           WHEN 'supply' THEN max(m.supply_max) ELSE max(m.air_max) END AS double precision) AS hi
+                       sum(m.{{probe}}_sum) / nullif(sum(m.{{probe}}_n), 0) AS c,
+                       CAST(min(m.{{probe}}_min) AS double precision) AS lo,
+                       CAST(max(m.{{probe}}_max) AS double precision) AS hi
                 FROM bound bd JOIN %s m ON m.device_id = bd.device_id
                  AND m.bucket >= date_trunc('%s', bd.bf) AND m.bucket < bd.bt
                 GROUP BY 1
             )
             SELECT k, c, lo, hi FROM buckets WHERE c IS NOT NULL ORDER BY k""";
 
-    static final Sql SERIES_1M = Sql.of(SERIES.formatted("telemetry_1m", "minute"));
-    static final Sql SERIES_1H = Sql.of(SERIES.formatted("telemetry_1h", "hour"));
+    static final ProbeSql SERIES_1M = ProbeSql.of(SERIES.formatted("telemetry_1m", "minute"));
+    static final ProbeSql SERIES_1H = ProbeSql.of(SERIES.formatted("telemetry_1h", "hour"));
 
     /**
      * Lots of the caller's organisation whose codes were scanned (by people, not bots) in at least {@code :min}

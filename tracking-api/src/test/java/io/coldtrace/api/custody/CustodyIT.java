@@ -220,6 +220,42 @@ class CustodyIT {
     }
 
     @Test
+    void aUnitWatchedByItsProductProbeIsJudgedByThatProbeOnRawAndRollupLegs() {
+        LotChain w = new LotChain(api, "probe");
+        api.seeds().profile("probe-pp", "probe", "product probe", "product", null, null, 5.0, null);
+        api.sql("UPDATE unit SET profile_id = 'probe-pp' WHERE id IN ('probe-r1', 'probe-r2')");
+        Seeds.Device d1 = api.seeds().device("probe-d1", "probe-o", 600);
+        Seeds.Device d2 = api.seeds().device("probe-d2", "probe-o", 600);
+        api.seeds().bind(d1, "probe-r1", h(0), null);
+        api.seeds().bind(d2, "probe-r2", h(0), null);
+        // the air is cold and steady; the product probe reads 5 °C with half an hour at 9 °C in room 1
+        api.seeds().readings(d1, Seeds.every(h(0), h(12), Duration.ofMinutes(10)).map(t -> Reading.at(t).air(2.0)
+                .product(!t.isBefore(h(6)) && t.isBefore(h(6.5)) ? 9.0 : 5.0).build()).toList());
+        api.seeds().readings(d2, Seeds.every(h(10), h(14), Duration.ofMinutes(10))
+                .map(t -> Reading.at(t).air(1.0).product(4.0).build()).toList());
+        w.harvest("B1", 100, h(0));
+        w.pack("B1", 100, "L1", 100, "pc", h(1));
+        w.to("store_in", "r1", h(2), item("L1", 100));
+        w.to("move", "r2", h(11), item("L1", 100));
+        w.to("load", "t1", h(13), item("L1", 100));
+
+        JsonObject c = custody(w, "L1");
+        // nine hours in room 1: read from the rollups (whole in-band hours from the hour rollup)
+        JsonObject r1 = leg(c, "L1", "probe-r1");
+        assertThat(r1.getString("source")).isEqualTo("rollup");
+        assertThat(r1.getDouble("min_c")).isEqualTo(5.0);
+        assertThat(r1.getDouble("max_c")).isEqualTo(9.0);
+        assertThat(r1.getDouble("above_minutes")).isEqualTo(30.0);
+        // 54 readings of ten minutes: three at 9 °C, the rest at 5 °C
+        assertThat(r1.getDouble("mean_c")).isCloseTo((3 * 9.0 + 51 * 5.0) / 54, within(0.01));
+        // two hours in room 2: read raw
+        JsonObject r2 = leg(c, "L1", "probe-r2");
+        assertThat(r2.getString("source")).isEqualTo("raw");
+        assertThat(r2.getDouble("mean_c")).isEqualTo(4.0);
+        assertThat(r2.getDouble("max_c")).isEqualTo(4.0);
+    }
+
+    @Test
     void anotherOrganisationsLotIs404() {
         LotChain w = new LotChain(api, "mine");
         w.harvest("B1", 10, h(0));
