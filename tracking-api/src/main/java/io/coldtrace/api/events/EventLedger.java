@@ -59,7 +59,7 @@ public final class EventLedger {
 
     /** The row {@code event} would be stored as (not yet linked to the chain). */
     static EventRow candidate(NewEvent event, long seq, String recordedBy, Instant recordedAt) {
-        return new EventRow(seq, UUID.randomUUID(), event.orgId(), event.clientEventId(), event.type(),
+        return new EventRow(seq, io.coldtrace.core.ids.TimeOrderedIds.next(), event.orgId(), event.clientEventId(), event.type(),
                 EventChain.stored(event.eventTime()), event.eventTzOffset(), event.siteId(), event.unitId(),
                 event.plotId(), event.partyId(), AssignedCodes.assign(event.type(), event.body()), recordedBy,
                 recordedAt, event.correctsEventId(),

@@ -161,9 +161,10 @@ final class LotProjection {
                         + " is already mapped to another lot");
             }
         }
-        // the same id whenever the ledger is replayed: the event that first bore it, and its code
-        UUID id = existing.map(LotRef::id).orElseGet(() -> UUID.nameUUIDFromBytes((event + "/" + b.code())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        // the same id whenever the ledger is replayed: the event that first bore it, and its code (and the event's
+        // time first, so lots born one after another have ids that sort one after another: TimeOrderedIds)
+        UUID id = existing.map(LotRef::id).orElseGet(() -> io.coldtrace.core.ids.TimeOrderedIds.derived(event,
+                b.code()));
         String trace = null;
         if (b.kind().equals("lot")) {
             trace = assigned.get(b.code());
