@@ -3,10 +3,12 @@
   recall_client.py chains PORT TOKEN CHAINS       imports CHAINS deep chains through POST /api/v1/events/bulk: a
                                                   harvest packed and then split or repacked 10 times (11 hops from the
                                                   last lot to its batch), each split's other half delivered to a buyer
-  recall_client.py measure PORT TOKEN REQUESTS FILE
+  recall_client.py measure PORT TOKEN REQUESTS FILE LOTS DAYS
                                                   times backward traces from each chain's last lot and forward traces
-                                                  from each chain's batch (FILE: "batch_id last_lot_id" lines); prints
-                                                  the bench's last line
+                                                  from each chain's batch (FILE: "batch_id last_lot_id" lines), the
+                                                  exposure of one origin cold room over one day, a recall case over
+                                                  1,000 of the bench's LOTS lots (opened, scoped, frozen, held) and an
+                                                  EPCIS export of the ledger's events; prints the bench's last line
 """
 import datetime
 import json
@@ -74,7 +76,7 @@ def do_chains(port, token, chains):
     say(f"deep chains: {chains} chains of {STEPS + 1} hops, {total:,} events")
 
 
-def measure(port, token, requests, chain_file):
+def measure(port, token, requests, chain_file, lots, days):
     chains = [line.split() for line in open(chain_file) if line.strip()]
     c = conn(port)
     auth = {"Authorization": "Bearer " + token}
@@ -108,14 +110,83 @@ def measure(port, token, requests, chain_file):
     say(f"measuring: {requests} requests per trace direction after 20 warm-up requests, over {len(chains)} chains")
     backward = timed("backward trace from a chain's last lot", lambda row: f"/api/v1/lots/{row[1]}/trace/backward")
     forward = timed("forward trace from a chain's batch", lambda row: f"/api/v1/lots/{row[0]}/trace/forward")
-    print(f"backward_p99_ms={backward:.0f} forward_p99_ms={forward:.0f} exposure_p99_ms=n/a recall_case_s=n/a "
-          f"epcis_export_events_per_s=n/a")
+    exposure = exposures(call, rnd, int(requests), int(days))
+    case_s = recall_case(port, token, int(lots))
+    epcis = epcis_export(port, token, int(lots), int(days))
+    print(f"backward_p99_ms={backward:.0f} forward_p99_ms={forward:.0f} exposure_p99_ms={exposure:.0f} "
+          f"recall_case_s={case_s:.1f} epcis_export_events_per_s={epcis:.0f}")
+
+
+def exposures(call, rnd, requests, days):
+    """p99 of GET /api/v1/units/{room}/exposure over one day of one of the 80 origin cold rooms (lots stay a day)."""
+    now = datetime.datetime.now(datetime.timezone.utc).replace(minute=0, second=0, microsecond=0)
+
+    def path():
+        room = f"O{rnd.randint(1, 10)}-r{rnd.randint(1, 8)}"
+        start = now - datetime.timedelta(days=days) + datetime.timedelta(hours=rnd.randint(24, (days - 5) * 24))
+        return (f"/api/v1/units/{room}/exposure?from={iso(start)}&to={iso(start + datetime.timedelta(days=1))}")
+
+    lots = []
+    for _ in range(20):
+        ms, status, data = call(path())
+        if status != 200:
+            raise SystemExit(f"exposure: HTTP {status}: {data[:300]!r}")
+    times = []
+    for _ in range(requests):
+        ms, status, data = call(path())
+        if status != 200:
+            raise SystemExit(f"exposure: HTTP {status}: {data[:300]!r}")
+        times.append(ms)
+        lots.append(json.loads(data)["count"])
+    say(f"exposure of one origin room over one day: {len(times)} requests, {sorted(lots)[len(lots) // 2]} lots "
+        f"(median), p50 {sorted(times)[len(times) // 2]:.1f} ms, p99 {p99(times):.1f} ms")
+    return p99(times)
+
+
+def recall_case(port, token, lots):
+    """Seconds to open a recall case (not a drill) from 1,000 of the bench's lots: scope computed, frozen, held."""
+    c = conn(port)
+    seeds = [f"L{i}" for i in range(0, lots, max(1, lots // 1000))][:1000]
+    body = json.dumps({"lots": seeds, "reason": "bench: residue test failed"}).encode()
+    t0 = time.perf_counter()
+    c.request("POST", "/api/v1/recalls", body, {"Authorization": "Bearer " + token,
+                                                "Content-Type": "application/json"})
+    r = c.getresponse()
+    data = r.read()
+    took = time.perf_counter() - t0
+    if r.status != 201:
+        raise SystemExit(f"recall case: HTTP {r.status}: {data[:300]!r}")
+    k = json.loads(data)
+    scope = k["scope"]
+    say(f"recall case over {len(seeds):,} seed lots: {len(scope.get('lots', [])):,} lots and "
+        f"{len(scope.get('buyers', [])):,} buyers in scope, {len(data):,} bytes, {took:.2f} s")
+    return took
+
+
+def epcis_export(port, token, lots, days):
+    """Events per second of GET /api/v1/epcis/events over a window holding about 100,000 of the ledger's events."""
+    c = conn(port)
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    start = now - datetime.timedelta(days=days // 2)
+    # lots start evenly over days - 4 days, 10 events each over three days: about lots * 10 / (days - 4) a day
+    end = start + datetime.timedelta(days=min(days / 2, 100_000 * max(1, days - 4) / (lots * 10)))
+    t0 = time.perf_counter()
+    c.request("GET", f"/api/v1/epcis/events?GE_eventTime={iso(start)}&LT_eventTime={iso(end)}", None,
+              {"Authorization": "Bearer " + token})
+    r = c.getresponse()
+    data = r.read()
+    took = time.perf_counter() - t0
+    if r.status != 200:
+        raise SystemExit(f"EPCIS export: HTTP {r.status}: {data[:300]!r}")
+    n = len(json.loads(data)["epcisBody"]["eventList"])
+    say(f"EPCIS export: {n:,} events, {len(data) / 1e6:,.1f} MB in {took:.2f} s")
+    return n / took
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "chains":
         do_chains(*sys.argv[2:5])
     elif sys.argv[1] == "measure":
-        measure(*sys.argv[2:6])
+        measure(*sys.argv[2:8])
     else:
         raise SystemExit(__doc__)

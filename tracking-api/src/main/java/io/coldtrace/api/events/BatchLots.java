@@ -210,7 +210,8 @@ final class BatchLots implements LotStore {
             rebearWrites.add(LotQueries.insertLot(id, org, b, product, uom, event, at, traceCode, true));
         } else {
             lotWrites.add(LotQueries.lotValues(id, org, b, product, uom, event, at, traceCode));
-            // a lot born now is in no recall case: a case's scope is fixed when it opens, with the chain head locked
+            // a lot born now is in no case's scope (fixed when the case opened, with the chain head locked); it is
+            // held only through what it is made from (link)
             holds.put(id, Optional.empty());
         }
         lots.put(b.code(), Optional.of(new LotRef(id, b.code(), b.kind(), b.productId(), uom, at, b.quantity(),
@@ -230,7 +231,12 @@ final class BatchLots implements LotStore {
     }
 
     @Override
-    public void link(UUID parent, UUID child, UUID event, BigDecimal q) {
+    public void link(UUID parent, UUID child, UUID event, BigDecimal q) throws SQLException {
+        // a lot made from a held lot is held by the same case
+        Optional<UUID> held = heldBy(parent);
+        if (held.isPresent() && heldBy(child).isEmpty()) {
+            holds.put(child, held);
+        }
         // one row per (parent, child, event), quantities added, as the statement's ON CONFLICT does
         linkWrites.merge(List.of(parent, child, event), q, BigDecimal::add);
     }

@@ -9,25 +9,35 @@ import java.util.UUID;
 
 /**
  * Recall holds (issue 8 §3, V9_9): a lot in the frozen scope of a recall case (not a drill) that is not released may
- * not be shipped or delivered. Read from the recall tables by SQL, so the ledger depends on no recall code; a case is
+ * not be shipped or delivered, nor may a lot made from one (split, repacked, packed) after the scope was frozen. Read from the recall tables by SQL, so the ledger depends on no recall code; a case is
  * opened with the organisation's chain head locked ({@link #lockLedger}), so no append races the hold it starts.
  */
 public final class Holds {
-    private static final Sql HELD_BY = Sql.of("""
-            SELECT c.id FROM recall_case_lot k JOIN recall_case c ON c.id = k.case_id
-            WHERE k.lot_id = :lot AND k.on_hold AND c.status <> 'released' AND c.org_id = :org
-            ORDER BY c.opened_at LIMIT 1""");
+    /**
+     * For each lot of {@code :lots}, the earliest-opened case (open or recalled) holding it or any lot it was made
+     * from: a lot split, repacked or packed from a held lot after the case froze its scope is held as that lot is.
+     * Nothing is walked while the organisation has no case that is not released.
+     */
     private static final Sql HELD = Sql.of("""
-            SELECT DISTINCT ON (k.lot_id) k.lot_id, c.id FROM recall_case_lot k JOIN recall_case c ON c.id = k.case_id
-            WHERE k.lot_id = ANY(:lots) AND k.on_hold AND c.status <> 'released' AND c.org_id = :org
-            ORDER BY k.lot_id, c.opened_at""");
+            WITH RECURSIVE up (lot_id, anc, depth) AS (
+                SELECT l, l, 0 FROM unnest(CAST(:lots AS uuid[])) l
+                WHERE EXISTS (SELECT 1 FROM recall_case c WHERE c.org_id = :org AND c.kind = 'recall'
+                    AND c.status <> 'released')
+                UNION
+                SELECT up.lot_id, k.parent_lot_id, up.depth + 1 FROM up JOIN lot_link k ON k.child_lot_id = up.anc
+                WHERE up.depth < 64
+            )
+            SELECT DISTINCT ON (up.lot_id) up.lot_id, c.id, up.anc
+            FROM up JOIN recall_case_lot k ON k.lot_id = up.anc AND k.on_hold
+            JOIN recall_case c ON c.id = k.case_id AND c.status <> 'released' AND c.org_id = :org
+            ORDER BY up.lot_id, c.opened_at, up.depth""");
 
     private Holds() {
     }
 
-    /** The open or recalled case holding {@code lot}, if any. */
+    /** The open or recalled case holding {@code lot} (or a lot it was made from), if any. */
     static Optional<UUID> heldBy(Connection c, String org, UUID lot) throws SQLException {
-        return HELD_BY.bind("lot", lot).bind("org", org).first(c, rs -> rs.getObject(1, UUID.class));
+        return Optional.ofNullable(held(c, org, new UUID[] {lot}).get(lot));
     }
 
     /** The 409 for a {@code what} (ship, deliver) of held lot {@code code}, naming the case. */

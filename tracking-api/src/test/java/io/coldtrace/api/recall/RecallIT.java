@@ -112,6 +112,19 @@ class RecallIT {
                 "events[0].body.lots[0].lot").getString("message")).contains(id);
         // moving a held lot inside the cold store is allowed
         w.to("move", "r2", h(5), item("S2", 150));
+        // so is splitting it, but what is made from a held lot is held too: alone, and within one bulk request
+        w.post("transform", h(5.1), w.unit("r2"), new JsonObject().put("kind", "split")
+                .put("inputs", items(item("S2", 60))).put("outputs", items(w.output("S2a", 60))));
+        assertThat(assertError(w.send(w.event("deliver", h(5.2), new JsonObject().put("party_id", "rec-buyer2"),
+                new JsonObject().put("lots", items(item("S2a", 10))))), 409, "body.lots[0].lot")
+                .getString("message")).contains(id).contains("S2a");
+        assertThat(assertError(w.bulk(new JsonArray()
+                .add(w.event("transform", h(5.3), w.unit("r2"), new JsonObject().put("kind", "split")
+                        .put("inputs", items(item("S2", 30))).put("outputs", items(w.output("S2b", 30)))))
+                .add(w.event("ship", h(5.4), w.unit("r2"), new JsonObject().put("to_party_id", "rec-buyer3")
+                        .put("lots", items(item("S2b", 30)))))), 409, "events[1].body.lots[0].lot")
+                .getString("message")).contains(id);
+        assertThat(api.number("SELECT count(*) FROM lot WHERE org_id = 'rec' AND code = 'S2b'")).isZero();
 
         // released: holds lifted
         JsonObject released = expect(api.http().post("/api/v1/recalls/" + id + "/status", qa,
