@@ -108,12 +108,13 @@
     return s.replace(/\{(\d)\}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
   }
 
-  /** Fills every element carrying data-i18n (text) or data-i18n-placeholder under root. */
+  /** Fills every element carrying data-i18n (text), data-i18n-placeholder or data-i18n-title under root. */
   function apply(root) {
     (root || document).querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
     (root || document).querySelectorAll('[data-i18n-placeholder]').forEach(el => {
       el.placeholder = t(el.dataset.i18nPlaceholder);
     });
+    (root || document).querySelectorAll('[data-i18n-title]').forEach(el => { el.title = t(el.dataset.i18nTitle); });
   }
 
   /** Adds a page's own entries ({'en': {...}, 'zh-CN': {...}}), so each feature keeps its words with its page. */

@@ -77,11 +77,12 @@
     show('lot-trace', lot.trace_code || '—');
     const labels = document.getElementById('labels');
     if (lot.labels_url) { labels.href = lot.labels_url; labels.hidden = false; }
-    // the trace page is QA's, like the trace routes
+    // the trace page and the audit pack are QA's, like their routes
     window.CT.me().then(u => {
-      const trace = document.getElementById('trace-link');
+      const trace = document.getElementById('trace-link'), pack = document.getElementById('audit-pack');
       trace.href = '/lots/' + lot.id + '/trace';
-      trace.hidden = !window.CT.isQa(u);
+      pack.href = '/api/v1/lots/' + encodeURIComponent(lot.id) + '/audit-pack';
+      trace.hidden = pack.hidden = !window.CT.isQa(u);
     });
     show('on-hand', el('span', { class: 'value', text: quantity(lot.on_hand, lot.uom) }), el('span', { class: 'muted', text: ' ' + t('lot.onHand') }));
     show('places', lot.places.length ? el('ul', { class: 'plain' }, lot.places.map(p => el('li', { dataset: { place: p.id } },

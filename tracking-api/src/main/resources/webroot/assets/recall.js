@@ -1,6 +1,7 @@
 // One recall case for QA (/recalls/:id, GET /api/v1/recalls/:id): status, time to scope against BRCGS 4 h and FDA
 // 24 h, the frozen scope's hash, affected lots and buyers with quantities, acknowledgements, effectiveness, history,
-// notices; mark it recalled (notifies the buyers: a second click confirms) or release it.
+// notices; mark it recalled (notifies the buyers: a second click confirms) or release it; the buyers CSV and the
+// case's audit pack (GET /api/v1/recalls/:id/audit-pack, a ZIP).
 (function () {
   'use strict';
   const { t, lang, apply } = window.I18N;
@@ -14,6 +15,8 @@
   apply();
   const show = (elId, ...c) => document.getElementById(elId).replaceChildren(...c);
   const qty = (q, uom) => q === null || q === undefined ? '—' : num.format(q) + ' ' + t('uom.' + uom);
+  // a column of what happened (shipped, delivered, returned, destroyed): nothing is "—", not "0 kg"
+  const done = (q, uom) => Number(q) === 0 ? '—' : qty(q, uom);
   const partyName = b => (zh ? b.name_zh || b.name_en : b.name_en || b.name_zh) || b.party_id;
   const table = (head, rows, cls) => el('table', { class: 'table ' + (cls || '') },
     el('thead', {}, el('tr', {}, head.map(k => el('th', { text: t(k) })))), el('tbody', {}, rows));
@@ -47,8 +50,10 @@
         el('div', { class: k.scope_verified ? 'small' : 'small holds-on', id: 'scope-verified',
           text: (k.scope_verified ? '✓ ' : '✗ ') + t(k.scope_verified ? 'recall.verified' : 'recall.tampered') })),
       fact(t('recall.seed'), el('div', { text: seed(k.scope.seeds) })),
-      fact(t('recall.holds'), el('div', { id: 'holds', class: k.holds ? 'holds-on' : 'muted',
-        text: k.drill ? t('recall.drillNote') : t(k.holds ? 'recall.holdsOn' : 'recall.holdsOff') })));
+      // red only while the lots are held; lifted (released) is green; a drill holds nothing
+      fact(t('recall.holds'), el('div', { id: 'holds', class: 'holds ' + (k.drill ? 'holds-none' : k.holds ? 'holds-on' : 'holds-off'),
+        dataset: { holds: String(k.holds) },
+        text: k.drill ? t('recall.drillNote') : (k.holds ? '' : '✓ ') + t(k.holds ? 'recall.holdsOn' : 'recall.holdsOff') })));
   }
 
   function lots(k) {
@@ -77,7 +82,7 @@
         i === 0 ? el('td', { rowspan: b.lots.length }, el('div', { class: 'strong', text: partyName(b) }),
           el('div', { class: 'muted small', text: t('party.' + b.kind) + ' · ' + (eff[b.party_id] && eff[b.party_id].acknowledged ? t('recall.acked') : t('recall.notAcked')) })) : null,
         el('td', { text: l.code }), el('td', { class: 'num strong', text: qty(l.quantity, l.uom) }),
-        el('td', { class: 'num', text: qty(l.shipped, l.uom) }), el('td', { class: 'num', text: qty(l.delivered, l.uom) }),
+        el('td', { class: 'num', text: done(l.shipped, l.uom) }), el('td', { class: 'num', text: done(l.delivered, l.uom) }),
         i === 0 ? el('td', { rowspan: b.lots.length, class: 'small', text: effText(eff[b.party_id] && eff[b.party_id].by_uom) }) : null))), 'case-buyers')
       : none('recall.noBuyers'));
     const others = k.scope.other_recipients || [];
@@ -93,8 +98,8 @@
       const lot = a.lot_id ? codes[a.lot_id] : null;
       return el('tr', { class: a.counts ? '' : 'muted', dataset: { ack: a.id } },
         el('td', { class: 'nowrap', text: time(a.acknowledged_at) }), el('td', { text: names[a.party_id] || a.party_id }),
-        el('td', { text: lot ? lot.code : '—' }), el('td', { class: 'num', text: lot ? qty(a.returned, lot.uom) : '—' }),
-        el('td', { class: 'num', text: lot ? qty(a.destroyed, lot.uom) : '—' }),
+        el('td', { text: lot ? lot.code : '—' }), el('td', { class: 'num', text: lot ? done(a.returned, lot.uom) : '—' }),
+        el('td', { class: 'num', text: lot ? done(a.destroyed, lot.uom) : '—' }),
         el('td', {}, a.note || '', a.counts ? null : el('span', { class: 'badge badge-offline', text: t('recall.superseded') })),
         el('td', { class: 'small', text: a.recorded_by }));
     })) : none('recall.noAcks'));
@@ -124,6 +129,7 @@
     show('kind', k.drill ? el('span', { class: 'badge badge-offline', text: t('rk.drill') }) : '');
     show('opened', t('recall.openedBy', k.opened_by, time(k.opened_at)));
     document.getElementById('csv').href = '/api/v1/recalls/' + k.id + '/buyers.csv';
+    document.getElementById('audit-pack').href = '/api/v1/recalls/' + k.id + '/audit-pack';
     facts(k); lots(k); buyers(k); acks(k); actions(k);
   }
 

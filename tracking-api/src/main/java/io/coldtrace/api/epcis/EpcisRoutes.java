@@ -9,12 +9,14 @@ import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.Params;
 import io.coldtrace.api.http.Policies;
 import io.coldtrace.api.http.RouteTable;
+import io.coldtrace.core.ids.TraceCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,6 +38,8 @@ final class EpcisRoutes {
 
     void register(RouteTable routes) {
         routes.get("/api/v1/lots/:id/epcis", Policies.QUALITY, this::lot);
+        routes.get("/api/v1/lots/by-code/:code/epcis", Policies.QUALITY, this::lotByCode)
+                .example("/api/v1/lots/by-code/{trace-code}/epcis", null);
         routes.get("/api/v1/epcis/events", Policies.QUALITY, this::range).example(
                 "/api/v1/epcis/events?GE_eventTime=2025-03-01T00:00:00Z&LT_eventTime=2025-03-02T00:00:00Z", null);
     }
@@ -51,24 +55,45 @@ final class EpcisRoutes {
 
     private Future<Void> lot(RoutingContext ctx) {
         String id = Params.pathText(ctx, "id", 64);
+        return lot(ctx, c -> Optional.of(id), "no lot " + id);
+    }
+
+    /** The same document for the lot a printed code names: where the Digital Link's traceability link points. */
+    private Future<Void> lotByCode(RoutingContext ctx) {
+        String code = Params.pathText(ctx, "code", 128).trim();
+        String trace;
+        try {
+            trace = TraceCode.parse(code).value();
+        } catch (IllegalArgumentException notATraceCode) {
+            trace = null;
+        }
+        Visibility vis = Visibility.of(ctx);
+        String parsed = trace;
+        return lot(ctx, c -> EpcisSql.LOT_BY_CODE.bind(vis).bind("code", code).bind("trace", parsed)
+                .first(c, rs -> rs.getString(1)), "no lot with code " + code);
+    }
+
+    private Future<Void> lot(RoutingContext ctx, BlockingDb.SqlWork<Optional<String>> find, String missing) {
         Visibility vis = Visibility.of(ctx);
         String base = base(ctx);
         Instant now = Instant.now();
         return db.read(c -> GenericPlans.within(c, p -> {
-            var custody = Custody.summary(p, vis, id, now);
+            Optional<String> id = find.run(p);
+            var custody = id.isEmpty() ? Optional.<Custody.Report>empty() : Custody.summary(p, vis, id.get(), now);
             if (custody.isEmpty()) {
                 return null;
             }
             Sensors sensors = new Sensors(custody.get(), new Refs(base, "", new JsonObject(), new JsonObject(),
                     new JsonObject()));
             JsonArray events = new JsonArray();
-            for (EpcisSql.Row r : EpcisSql.LOT.bind(vis).bind("lot", UUID.fromString(id)).list(p, EpcisSql.Row.MAPPER)) {
+            for (EpcisSql.Row r : EpcisSql.LOT.bind(vis).bind("lot", UUID.fromString(id.get()))
+                    .list(p, EpcisSql.Row.MAPPER)) {
                 new EpcisMapper(refs(base, r), sensors::of).events(r.event(), r.corrected()).forEach(events::add);
             }
             return events;
         })).compose(events -> {
             if (events == null) {
-                return Future.failedFuture(ClientError.notFound("no lot " + id));
+                return Future.failedFuture(ClientError.notFound(missing));
             }
             String doc = EpcisMapper.head(now) + events.stream().map(e -> ((JsonObject) e).encode())
                     .collect(java.util.stream.Collectors.joining(",")) + EpcisMapper.TAIL;

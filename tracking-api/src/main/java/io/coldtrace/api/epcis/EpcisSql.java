@@ -65,6 +65,17 @@ final class EpcisSql {
             """.formatted(EventRow.COLUMNS, named("lot"), named("batch"), named("party_id"), named("to_party_id"),
             named("plot_id"));
 
+    /**
+     * The caller's lot a printed code names (the Digital Link resolver's traceability link): its trace code
+     * (normalised, {@code :trace}, null when the code is not one), else a lot code of the organisation, else a mapped
+     * external code.
+     */
+    static final Sql LOT_BY_CODE = Sql.of("""
+            SELECT CAST(l.id AS text) FROM lot l
+            WHERE %s AND (l.trace_code = :trace OR l.code = :code OR l.external_code = :code)
+            ORDER BY COALESCE(l.trace_code = :trace, false) DESC, (l.code = :code) DESC, l.born_at DESC
+            LIMIT 1""".formatted(Visibility.owned("l.org_id")));
+
     /** The caller's events in [from, to), in time order (the organisation's time index). */
     static final Sql RANGE = Sql.of(ROW + """
             WHERE %s AND e.event_time >= :from AND e.event_time < :to

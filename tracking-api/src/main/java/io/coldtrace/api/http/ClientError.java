@@ -43,6 +43,11 @@ public final class ClientError extends RuntimeException {
         return new ClientError(404, "not_found", null, message);
     }
 
+    /** 404: what {@code field} asks for does not exist (a GS1 resolver's link type the item has no link of). */
+    public static ClientError notFound(String field, String message) {
+        return new ClientError(404, "not_found", field, message);
+    }
+
     /** 422: a well-formed body whose {@code field} is missing, of the wrong type, out of range or unknown. */
     public static ClientError invalid(String field, String message) {
         return new ClientError(422, "invalid", field, message);

@@ -60,8 +60,9 @@ final class TracePage {
         }
         b.append("</div></div></header><main>");
         if (v.recall() != null) {
-            // both languages whatever the page's: a recall must reach whoever holds the lot
-            b.append("<section class=\"banner recall\" role=\"alert\"><strong lang=\"zh-CN\">")
+            // both languages whatever the page's: a recall must reach whoever holds the lot; #recall is the Digital
+            // Link's gs1:recallStatus link for people
+            b.append("<section id=\"recall\" class=\"banner recall\" role=\"alert\"><strong lang=\"zh-CN\">")
                     .append(esc(TraceView.Recall.ZH)).append("</strong><br><strong lang=\"en\">")
                     .append(esc(TraceView.Recall.EN)).append("</strong><div>").append(l.t("召回日期 ", "Recalled on "))
                     .append(esc(l.date(v.recall().since()))).append("</div></section>");

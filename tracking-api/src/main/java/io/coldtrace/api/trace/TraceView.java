@@ -25,6 +25,17 @@ record TraceView(String traceCode, String lotCode, Product product, OffsetDateTi
             return new JsonObject().put("recalled", true).put("since", since.toString()).put("message_zh", ZH)
                     .put("message_en", EN);
         }
+
+        /**
+         * What {@code /t/{code}/recall.json} answers: the lot's trace code, whether it is recalled and since when
+         * ({@code since} null: it is not), and the page's notice, or that there is none.
+         */
+        static JsonObject status(String traceCode, LocalDate since) {
+            JsonObject o = new JsonObject().put("trace_code", traceCode);
+            return since == null ? o.put("recalled", false).putNull("since").put("message_zh", "此批次没有召回通知。")
+                    .put("message_en", "There is no recall notice for this lot.")
+                    : o.mergeIn(new Recall(since).toJson());
+        }
     }
 
     record Product(String nameZh, String nameEn, String commodity, String variety) {

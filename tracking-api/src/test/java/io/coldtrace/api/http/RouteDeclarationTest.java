@@ -170,6 +170,8 @@ class RouteDeclarationTest {
         // the buyer's page (issue 7 §5): QA sees which codes may have been copied
         expected.put("GET /api/v1/trace/suspicious", Access.roles(Role.QA));
         expected.put("GET /api/v1/lots/:id/epcis", Access.roles(Role.QA));
+        // where the Digital Link's gs1:traceability link points (issue 8 §5)
+        expected.put("GET /api/v1/lots/by-code/:code/epcis", Access.roles(Role.QA));
         expected.put("GET /api/v1/epcis/events", Access.roles(Role.QA));
         expected.put("GET /api/v1/fsma204", Access.roles(Role.QA));
         expected.put("GET /api/v1/lots/:id/source-destination", Access.roles(Role.QA));
@@ -180,7 +182,9 @@ class RouteDeclarationTest {
                 .containsExactlyInAnyOrder("POST /api/v1/session", "POST /api/v1/session/logout", "GET /login",
                         "GET /assets/*", "GET /vendor/uplot/*", "GET /t/:code",
                         // a trace code's QR image and GS1 Digital Link resolution (issue 7 §4)
-                        "GET /t/:code/qr.svg", "GET /t/:code/qr.png", "GET /01/:gtin/10/:lot", "GET /01/:gtin");
+                        "GET /t/:code/qr.svg", "GET /t/:code/qr.png", "GET /01/:gtin/10/:lot", "GET /01/:gtin",
+                        // the resolver's description and the gs1:recallStatus answer (issue 8 §5)
+                        "GET /.well-known/gs1resolver", "GET /t/:code/recall.json");
         declared.entrySet().removeIf(e -> e.getValue().kind() == Access.Kind.PUBLIC);
         assertThat(declared).containsExactlyInAnyOrderEntriesOf(expected);
     }

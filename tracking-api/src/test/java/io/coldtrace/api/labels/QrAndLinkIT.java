@@ -118,11 +118,11 @@ class QrAndLinkIT {
     }
 
     @Test
-    void linksThatAreNotALotsLinkAre404sSayingWhy() {
-        assertThat(message(get("/01/" + GTIN + "?10=L-0701-1"))).contains("not in the query");
-        assertThat(message(get("/01/" + GTIN + "/10/L-0701-1?10=L-0701-1"))).contains("not in the query");
-        assertThat(message(get("/01/9520123456788/10/L-0701-1"))).contains("14 digits").contains(GTIN);
-        assertThat(message(get("/01/09520123456787/10/L-0701-1"))).contains("check digit");
+    void linksThatAreNotDigitalLinksAre400sAndLinksToNoLot404sSayingWhy() {
+        assertThat(message(get("/01/" + GTIN + "?10=L-0701-1"), 400)).contains("not in the query");
+        assertThat(message(get("/01/" + GTIN + "/10/L-0701-1?10=L-0701-1"), 400)).contains("not in the query");
+        assertThat(message(get("/01/9520123456788/10/L-0701-1"), 400)).contains("14 digits").contains(GTIN);
+        assertThat(message(get("/01/09520123456787/10/L-0701-1"), 400)).contains("check digit");
         assertThat(message(get("/01/" + GTIN))).contains("names no lot");
         assertThat(message(get("/01/" + GTIN + "/10/L-0701-9"))).contains("no lot of this product");
         assertThat(message(get("/01/09780345418913/10/L-0701-1"))).contains("no lot of this product");
@@ -150,6 +150,11 @@ class QrAndLinkIT {
 
     private static String message(HttpResponse<Buffer> r) {
         return assertError(r, 404, null).getString("message");
+    }
+
+    /** The message of a 400 naming the link. */
+    private static String message(HttpResponse<Buffer> r, int status) {
+        return assertError(r, status, "link").getString("message");
     }
 
     static String decode(byte[] png) throws Exception {

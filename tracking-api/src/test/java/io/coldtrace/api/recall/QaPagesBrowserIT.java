@@ -8,11 +8,24 @@ import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.events.LotChain;
 import io.coldtrace.api.testing.Browser;
 import io.coldtrace.api.testing.TestApi;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +38,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * QA in a real browser at a 1600 × 1000 screen, in English and Chinese: opens a recall from an alarm of room r1 (batch
  * B1 packed into L1 there, split into S1 and S2, S1 delivered to a buyer, part of S2 to buyer2), finds the affected
- * lots and buyers with their quantities, marks it recalled (two clicks), and draws L1's trace: nodes and edges in the
- * SVG, zoom changing the viewBox, the hop table and the mass balance. Screenshots: target/screenshots/qa-*.png.
+ * lots and buyers with their quantities, exports the case's audit pack (a ZIP whose manifest's SHA-256s match its
+ * files), marks it recalled (two clicks; the holds stay red) and releases it (the holds turn green), and draws L1's
+ * trace: nodes and edges in the SVG, zoom changing the viewBox, the hop table and the mass balance; the lot page
+ * links its audit pack. Screenshots: target/screenshots/qa-*.png.
  */
 class QaPagesBrowserIT {
     private static final Instant T0 = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
@@ -107,7 +122,12 @@ class QaPagesBrowserIT {
             assertThat(b.driver().findElement(By.id("eff-total")).getText()).isEqualTo("0 kg of 250 kg accounted for (0%)");
             assertThat(b.driver().findElement(By.id("csv")).getAttribute("href"))
                     .isEqualTo(base + "/api/v1/recalls/" + id + "/buyers.csv");
+            // nothing was shipped to buyer2, only delivered: "—", not "0 kg"
+            assertThat(texts(b, "#buyers tr[data-lot='S2'] td.num", "textContent"))
+                    .containsExactly("100 kg", "—", "100 kg");
+            assertThat(holds(b)).isEqualTo("holds holds-on");
             b.screenshot("qa-recall-open-en");
+            exportsTheCasesAuditPack(b, id);
             // notifying buyers cannot be undone: the first click only asks
             b.click(By.id("mark-recalled"));
             assertThat(b.driver().findElement(By.id("action-note")).getText()).contains("Click again to confirm");
@@ -117,11 +137,70 @@ class QaPagesBrowserIT {
             assertThat(api.rows("SELECT status FROM recall_case WHERE id = ?::uuid", id)).containsExactly("recalled");
             assertThat(texts(b, "#notices li", "data-notice")).containsExactly(ORG + "-buyer", ORG + "-buyer2");
             assertThat(b.driver().findElement(By.id("mark-recalled")).isDisplayed()).isFalse();
+            assertThat(holds(b)).as("recalled lots stay held until released").isEqualTo("holds holds-on");
             b.screenshot("qa-recall-recalled-en");
+            b.click(By.id("release"));
+            b.await().until(ExpectedConditions.textToBe(By.id("status-badge"), "Released"));
+            assertThat(holds(b)).as("released: the holds are lifted, no longer red").isEqualTo("holds holds-off");
+            assertThat(b.driver().findElement(By.id("holds")).getText()).startsWith("✓ Holds lifted");
+            b.screenshot("qa-recall-released-en");
             b.driver().get(base + "/recalls");
             b.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-recall='" + id + "']")));
             b.screenshot("qa-recalls-en");
             assertThat(b.severeConsoleMessages()).isEmpty();
+        }
+    }
+
+    private static String holds(Browser b) {
+        return b.driver().findElement(By.id("holds")).getAttribute("class");
+    }
+
+    /**
+     * Clicks "Export audit pack", waits for the download and reads it as an auditor would: the ZIP holds the case's
+     * files and a manifest whose SHA-256 of each file matches the file, and the frozen scope's hash is the case's.
+     */
+    private static void exportsTheCasesAuditPack(Browser b, String id) {
+        Path downloads = b.downloads();
+        WebElement export = b.driver().findElement(By.id("audit-pack"));
+        assertThat(export.getText()).isEqualTo("Export audit pack (ZIP)");
+        String href = export.getAttribute("href");
+        assertThat(href).isEqualTo(base + "/api/v1/recalls/" + id + "/audit-pack");
+        assertThat(b.fetchStatus(href)).isEqualTo("200 application/zip");
+        b.click(By.id("audit-pack"));
+        Path zip = b.awaitDownload(downloads);
+        assertThat(zip.getFileName().toString()).startsWith("audit-recall").endsWith(".zip");
+        Map<String, byte[]> files = unzip(zip);
+        assertThat(files).containsKeys("events.json", "custody.json", "chain-verification.json", "recall-case.json",
+                "recall-scope.json", "report.pdf", "manifest.json");
+        JsonObject manifest = new JsonObject(new String(files.get("manifest.json"), StandardCharsets.UTF_8));
+        JsonArray listed = manifest.getJsonArray("files");
+        assertThat(listed).hasSize(files.size() - 1);
+        for (Object o : listed) {
+            JsonObject f = (JsonObject) o;
+            assertThat(sha256(files.get(f.getString("name")))).as(f.getString("name")).isEqualTo(f.getString("sha256"));
+        }
+        assertThat(sha256(files.get("recall-scope.json")))
+                .isEqualTo(api.rows("SELECT scope_sha256 FROM recall_case WHERE id = ?::uuid", id).get(0));
+        assertThat(b.driver().getCurrentUrl()).as("a download, the page stays").isEqualTo(base + "/recalls/" + id);
+    }
+
+    private static Map<String, byte[]> unzip(Path zip) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.put(e.getName(), in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -131,6 +210,11 @@ class QaPagesBrowserIT {
         try (Browser b = signedIn("zh-CN", "/lots/" + l1)) {
             b.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("trace-link")));
             assertThat(b.driver().findElement(By.id("trace-link")).getText()).isEqualTo("追溯图与物料平衡");
+            WebElement pack = b.driver().findElement(By.id("audit-pack"));
+            assertThat(pack.getText()).isEqualTo("导出审计包（ZIP）");
+            assertThat(pack.getAttribute("href")).isEqualTo(base + "/api/v1/lots/" + l1 + "/audit-pack");
+            assertThat(b.fetchStatus(pack.getAttribute("href"))).isEqualTo("200 application/zip");
+            b.screenshot("qa-lot-zh");
             b.click(By.id("trace-link"));
             b.await().until(ExpectedConditions.urlToBe(base + "/lots/" + l1 + "/trace"));
             b.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#graph svg .node")));

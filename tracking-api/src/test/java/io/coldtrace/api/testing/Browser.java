@@ -96,6 +96,40 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets the page save downloads (a link to an attachment) into a fresh directory inside the profile, removed with
+     * it, and returns the directory.
+     */
+    public Path downloads() {
+        try {
+            Path dir = Files.createDirectories(profile.resolve("downloads"));
+            driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                    dir.toString()));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits up to 15 s for a finished download in {@code dir} (Chromium writes {@code .crdownload} until done). */
+    public Path awaitDownload(Path dir) {
+        return await().until(d -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                List<Path> all = files.toList();
+                return all.size() == 1 && !all.get(0).toString().endsWith(".crdownload") ? all.get(0) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The status and media type of a GET of {@code url} from the page (with its session cookie): "200 text/csv". */
+    public String fetchStatus(String url) {
+        return (String) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status + ' '"
+                + " + r.headers.get('content-type'))).catch(e => done('failed ' + e));", url);
+    }
+
     /** Console messages of level SEVERE since the last call (script errors, blocked loads, CSP violations). */
     public List<String> severeConsoleMessages() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
