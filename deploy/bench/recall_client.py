@@ -113,6 +113,7 @@ def measure(port, token, requests, chain_file, lots, days):
     exposure = exposures(call, rnd, int(requests), int(days))
     case_s = recall_case(port, token, int(lots))
     epcis = epcis_export(port, token, int(lots), int(days))
+    fsma_sheet(port, token, int(lots), int(days))
     print(f"backward_p99_ms={backward:.0f} forward_p99_ms={forward:.0f} exposure_p99_ms={exposure:.0f} "
           f"recall_case_s={case_s:.1f} epcis_export_events_per_s={epcis:.0f}")
 
@@ -163,13 +164,32 @@ def recall_case(port, token, lots):
     return took
 
 
+def fsma_sheet(port, token, lots, days):
+    """Seconds for the FSMA 204 spreadsheet (XLSX) of the bench's product over the EPCIS export's window (printed)."""
+    c = conn(port)
+    start, end = window(lots, days)
+    t0 = time.perf_counter()
+    c.request("GET", f"/api/v1/fsma204?from={iso(start)}&to={iso(end)}&product_id=cabbage&format=xlsx", None,
+              {"Authorization": "Bearer " + token})
+    r = c.getresponse()
+    data = r.read()
+    took = time.perf_counter() - t0
+    if r.status != 200:
+        raise SystemExit(f"FSMA 204 sheet: HTTP {r.status}: {data[:300]!r}")
+    say(f"FSMA 204 sheet (XLSX) of the same window: {len(data) / 1e6:,.1f} MB in {took:.2f} s")
+
+
+def window(lots, days):
+    """About 100,000 of the ledger's events: lots start evenly over days - 4 days, 10 events each over three days."""
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    start = now - datetime.timedelta(days=days // 2)
+    return start, start + datetime.timedelta(days=min(days / 2, 100_000 * max(1, days - 4) / (lots * 10)))
+
+
 def epcis_export(port, token, lots, days):
     """Events per second of GET /api/v1/epcis/events over a window holding about 100,000 of the ledger's events."""
     c = conn(port)
-    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
-    start = now - datetime.timedelta(days=days // 2)
-    # lots start evenly over days - 4 days, 10 events each over three days: about lots * 10 / (days - 4) a day
-    end = start + datetime.timedelta(days=min(days / 2, 100_000 * max(1, days - 4) / (lots * 10)))
+    start, end = window(lots, days)
     t0 = time.perf_counter()
     c.request("GET", f"/api/v1/epcis/events?GE_eventTime={iso(start)}&LT_eventTime={iso(end)}", None,
               {"Authorization": "Bearer " + token})
