@@ -54,6 +54,18 @@ class CrossOrgTraceIT {
         a.pack("B1", 800, "L", 800, "r1", h(1));
         a.post("ship", h(2), a.unit("r1"), new JsonObject().put("to_party_id", "xa-buyer")
                 .put("lots", items(item("L", 500))));
+        // G: 100 kg more of B1, delivered to B, which records it the GS1 way (A's lot code, a product of A's GTIN)
+        api.seeds().gtin("xa-cabbage", "09520123456788");
+        api.sql("""
+                INSERT INTO product (id, org_id, name_zh, name_en, commodity, unit_of_measure, temp_class, gtin,
+                    shelf_life_ref_c, shelf_life_days, q10) VALUES ('xb-gcab', 'xb', '白菜', 'Cabbage', 'cabbage', 'kg',
+                    'chilled', '09520123456788', 0, 14, 3)""");
+        a.pack("B1", 100, "G", 100, "r1", h(1.5));
+        a.post("deliver", h(2), new JsonObject().put("party_id", "xa-buyer"),
+                new JsonObject().put("lots", items(item("G", 100))));
+        b.post("receive", h(3), new JsonObject().put("site_id", "xb-dc").put("party_id", "xb-supplier"),
+                new JsonObject().put("acceptance", "accept").put("handover_temp_c", 3.0)
+                        .put("outputs", items(item("G", 100).put("product_id", "xb-gcab"))));
         String traceCode = api.seeds().traceCode(api.seeds().lotId("xa", "L"));
         b.post("receive", h(3), new JsonObject().put("site_id", "xb-dc").put("party_id", "xb-supplier"),
                 new JsonObject().put("acceptance", "accept").put("handover_temp_c", 3.0)
@@ -164,6 +176,11 @@ class CrossOrgTraceIT {
                 .isEqualTo(2);
         assertThat(assertError(api.http().get(path("xa", "L", "forward") + "?width=3", qaA), 422, "width")
                 .getInteger("limit")).isEqualTo(3);
+        // the GS1 way: B's lot G of a product with A's GTIN, under A's lot code
+        JsonObject gs1 = trace(qaA, "xa", "G", "forward");
+        assertThat(lotCodes(gs1)).containsExactly("G@0", "G@1");
+        assertThat(edges(gs1)).containsExactly("G -delivered 100 kg-> party:xa-buyer", "G -handed_over 100 kg-> G");
+        assertThat(edge(gs1, "delivered").getString("continues_in_org")).isEqualTo("xb");
         // a grant is one way: B still does not trace back into A
         assertThat(lotCodes(trace(qaB, "xb", "S1", "backward"))).containsExactly("S1@0", "R@1");
     }
