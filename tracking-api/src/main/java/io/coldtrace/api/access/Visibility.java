@@ -71,6 +71,18 @@ public final class Visibility {
         return "(:" + ALL_PARAM + " OR " + orgColumn + " = :" + ORG_PARAM + ")";
     }
 
+    /**
+     * An SQL condition keeping rows of organisation {@code orgColumn} that the caller may trace into: its own, and
+     * those of an organisation whose trace grant to the caller's is in force (V9_20: granted, not revoked). Only
+     * traces widen their sight with it (tracking-api/README.md, "Traces across organisations"); bind
+     * {@link #params()}.
+     */
+    public static String traceable(String orgColumn) {
+        return "(" + owned(orgColumn) + " OR EXISTS (SELECT 1 FROM trace_grant tg WHERE tg.grantor_org = " + orgColumn
+                + " AND tg.grantee_org = :" + ORG_PARAM + " AND NOT EXISTS (SELECT 1 FROM trace_grant_revocation tr"
+                + " WHERE tr.grant_id = tg.id)))";
+    }
+
     /** The named parameters of {@link #owned(String)}. */
     public Map<String, Object> params() {
         // NONE binds an organisation id no row can have (ids are lower-case slugs): the condition is false for all

@@ -18,37 +18,52 @@ import java.util.UUID;
  * it is counted in.
  */
 final class TraceGraph {
-    /** A lot or harvest batch the walk reached, {@code depth} lot_link hops from the trace's roots. */
-    record LotNode(UUID id, String code, String kind, String productId, String nameZh, String nameEn,
-                   String commodity, String variety, String uom, BigDecimal quantity, Instant bornAt, String plotId,
-                   String siteId, String unitId, boolean voided, int depth) {
+    /**
+     * A lot or harvest batch the walk reached, {@code depth} hops from the trace's roots (lot_link hops, and one per
+     * crossing into another organisation).
+     */
+    record LotNode(UUID id, String orgId, String code, String kind, String productId, String nameZh, String nameEn,
+                   String gtin, String commodity, String variety, String uom, BigDecimal quantity, Instant bornAt,
+                   String plotId, String siteId, String siteName, String unitId, String unitName, boolean voided,
+                   int depth) {
         static final RowMapper<LotNode> MAPPER = rs -> new LotNode(rs.getObject("id", UUID.class),
-                rs.getString("code"), rs.getString("kind"), rs.getString("product_id"), rs.getString("name_zh"),
-                rs.getString("name_en"), rs.getString("commodity"), rs.getString("variety"), rs.getString("uom"),
-                rs.getBigDecimal("quantity"), Rows.instant(rs, "born_at"), rs.getString("plot_id"),
-                rs.getString("site_id"), rs.getString("unit_id"), rs.getBoolean("voided"), rs.getInt("depth"));
+                rs.getString("org_id"), rs.getString("code"), rs.getString("kind"), rs.getString("product_id"),
+                rs.getString("name_zh"), rs.getString("name_en"), rs.getString("gtin"), rs.getString("commodity"),
+                rs.getString("variety"), rs.getString("uom"), rs.getBigDecimal("quantity"), Rows.instant(rs, "born_at"),
+                rs.getString("plot_id"), rs.getString("site_id"), rs.getString("site_name"), rs.getString("unit_id"),
+                rs.getString("unit_name"), rs.getBoolean("voided"), rs.getInt("depth"));
 
         String key() {
             return "lot:" + id;
         }
 
-        JsonObject toJson() {
-            return new JsonObject().put("id", key()).put("type", "lot").put("lot_id", id.toString()).put("code", code)
-                    .put("kind", kind).put("product", productId == null ? null : new JsonObject().put("id", productId)
-                            .put("name_zh", nameZh).put("name_en", nameEn))
+        /**
+         * The node; another organisation's lot (reached across a granted crossing) shows only what a trace needs:
+         * code, product, quantities and places by name, not the ids of its sites, units and products.
+         */
+        JsonObject toJson(boolean foreign) {
+            JsonObject product = productId == null ? null : new JsonObject().put("id", foreign ? null : productId)
+                    .put("name_zh", nameZh).put("name_en", nameEn).put("gtin", gtin);
+            JsonObject out = new JsonObject().put("id", key()).put("type", "lot").put("org_id", orgId)
+                    .put("lot_id", id.toString()).put("code", code).put("kind", kind).put("product", product)
                     .put("commodity", commodity).put("variety", variety).put("quantity", Rows.quantity(quantity))
-                    .put("uom", uom).put("born_at", Rows.iso(bornAt)).put("plot_id", plotId).put("site_id", siteId)
-                    .put("unit_id", unitId).put("voided", voided).put("depth", depth);
+                    .put("uom", uom).put("born_at", Rows.iso(bornAt));
+            if (!foreign) {
+                out.put("plot_id", plotId).put("site_id", siteId).put("unit_id", unitId);
+            }
+            return out.put("site_name", siteName).put("unit_name", unitName).put("voided", voided).put("depth", depth);
         }
     }
 
     /** A party (farm, buyer, carrier, …) as the party columns of {@link GenealogySql} give it. */
-    record Party(String id, String kind, String buyerType, String nameZh, String nameEn, String divisionCode) {
+    record Party(String id, String orgId, String kind, String buyerType, String nameZh, String nameEn,
+                 String divisionCode) {
         /** The party of the row, or null when the row names none. */
         static Party of(ResultSet rs) throws SQLException {
             String id = rs.getString("party_id");
-            return id == null ? null : new Party(id, rs.getString("party_kind"), rs.getString("buyer_type"),
-                    rs.getString("party_name_zh"), rs.getString("party_name_en"), rs.getString("division_code"));
+            return id == null ? null : new Party(id, rs.getString("party_org"), rs.getString("party_kind"),
+                    rs.getString("buyer_type"), rs.getString("party_name_zh"), rs.getString("party_name_en"),
+                    rs.getString("division_code"));
         }
 
         String key() {
@@ -56,18 +71,29 @@ final class TraceGraph {
         }
 
         JsonObject toJson() {
-            return new JsonObject().put("id", key()).put("type", "party").put("party_id", id).put("kind", kind)
+            return new JsonObject().put("id", key()).put("type", "party").put("org_id", orgId).put("party_id", id)
+                    .put("kind", kind)
                     .put("buyer_type", buyerType).put("name_zh", nameZh).put("name_en", nameEn)
                     .put("division_code", divisionCode);
         }
     }
 
+    /** The tracing organisation (null: an admin of none, to whom no lot is another's). */
+    private final String viewer;
     private final Map<String, JsonObject> nodes = new LinkedHashMap<>();
     private final JsonArray edges = new JsonArray();
     private final java.util.Set<String> structural = new java.util.HashSet<>();
 
+    TraceGraph(String viewer) {
+        this.viewer = viewer;
+    }
+
     void lot(LotNode lot) {
-        nodes.putIfAbsent(lot.key(), lot.toJson());
+        nodes.putIfAbsent(lot.key(), lot.toJson(viewer != null && !viewer.equals(lot.orgId())));
+    }
+
+    boolean has(String key) {
+        return nodes.containsKey(key);
     }
 
     /** Adds the party (once) and returns its node id. */

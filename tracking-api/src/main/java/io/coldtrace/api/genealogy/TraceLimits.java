@@ -27,9 +27,12 @@ record TraceLimits(int depth, int width) {
         return width * STEPS_PER_NODE + 1;
     }
 
-    /** Refuses a walk that hit its step bound or found lots deeper than {@code depth}. */
-    void checkWalk(List<TraceGraph.LotNode> lots, long steps) {
-        if (steps >= steps()) {
+    /**
+     * Refuses a walk that hit its step bound ({@code budget}: what is left of {@link #steps()} after the walks before
+     * it, across crossings) or found lots deeper than {@code depth}.
+     */
+    void checkWalk(List<TraceGraph.LotNode> lots, long steps, long budget) {
+        if (steps >= budget) {
             throw tooWide("the genealogy from here takes more than " + (steps() - 1) + " steps to walk");
         }
         if (lots.stream().anyMatch(l -> l.depth() > depth)) {
@@ -42,6 +45,14 @@ record TraceLimits(int depth, int width) {
     void checkWidth(int nodes) {
         if (nodes > width) {
             throw tooWide("the trace has " + nodes + " nodes (lots, plots, parties)");
+        }
+    }
+
+    /** Refuses a crossing into another organisation that reaches past {@code depth}. */
+    void checkCrossing(int depthReached) {
+        if (depthReached > depth) {
+            throw ClientError.overLimit("depth", depth, "the genealogy goes on past depth=" + depth + " hops from "
+                    + "here, in another organisation; ask with a larger depth (at most " + MAX_DEPTH + ")");
         }
     }
 

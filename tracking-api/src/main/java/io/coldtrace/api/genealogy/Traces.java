@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +35,8 @@ final class Traces {
         if (uuid == null) {
             return Optional.empty();
         }
-        TraceGraph g = new TraceGraph();
-        List<LotNode> lots = walk(c, vis, new UUID[] {uuid}, backward, limits, g);
+        TraceGraph g = new TraceGraph(vis.orgId());
+        List<LotNode> lots = walk(c, vis, new UUID[] {uuid}, backward, limits, g, true);
         if (lots.isEmpty()) {
             return Optional.empty();
         }
@@ -48,14 +49,14 @@ final class Traces {
 
     /** The forward trace of the lots {@code roots} together: every lot derived from any, every party any went to. */
     static JsonObject forward(Connection c, Visibility vis, UUID[] roots, TraceLimits limits) throws SQLException {
-        TraceGraph g = new TraceGraph();
-        List<LotNode> lots = walk(c, vis, roots, false, limits, g);
+        TraceGraph g = new TraceGraph(vis.orgId());
+        List<LotNode> lots = walk(c, vis, roots, false, limits, g, false);
         return answer("forward", "lots", limits, lots, g).put("recipients", recipients(g));
     }
 
     /** The forward trace of plot {@code id}: every harvest batch of it and everything made of them. */
     static Optional<JsonObject> plot(Connection c, Visibility vis, String id, TraceLimits limits) throws SQLException {
-        TraceGraph g = new TraceGraph();
+        TraceGraph g = new TraceGraph(vis.orgId());
         Optional<String> plot = GenealogySql.PLOT.bind(vis).bind("id", id).first(c, rs -> {
             Party farm = Party.of(rs);
             String key = g.plot(rs.getString("plot_id"), rs.getString("plot_name"), farm == null ? null : farm.id());
@@ -69,7 +70,7 @@ final class Traces {
         }
         UUID[] roots = GenealogySql.PLOT_BATCHES.bind(vis).bind("id", id).list(c, rs -> rs.getObject(1, UUID.class))
                 .toArray(UUID[]::new);
-        List<LotNode> lots = roots.length == 0 ? List.of() : walk(c, vis, roots, false, limits, g);
+        List<LotNode> lots = roots.length == 0 ? List.of() : walk(c, vis, roots, false, limits, g, true);
         if (roots.length > 0) {
             origins(c, g, roots);
         }
@@ -86,18 +87,48 @@ final class Traces {
                 .mergeIn(g.toJson());
     }
 
+    /**
+     * Walks from {@code roots} in the caller's sight; with {@code cross}, then on across each crossing into an
+     * organisation the caller may trace ({@link Crossings}), walk after walk, each from the lots just reached at
+     * their depth, so the depth limit and the step budget hold across organisations. A lot reached again (a loop
+     * back through another organisation) is not walked twice.
+     */
     private static List<LotNode> walk(Connection c, Visibility vis, UUID[] roots, boolean backward,
-                                      TraceLimits limits, TraceGraph g) throws SQLException {
-        long[] steps = {0};
-        List<LotNode> lots = (backward ? GenealogySql.BACKWARD : GenealogySql.FORWARD).bind(vis)
-                .bind("roots", roots).bind("depth", limits.depth()).bind("steps", limits.steps()).list(c, rs -> {
-                    steps[0] = rs.getLong("steps");
-                    return LotNode.MAPPER.map(rs);
-                });
-        if (lots.isEmpty()) {
-            return lots;
+                                      TraceLimits limits, TraceGraph g, boolean cross) throws SQLException {
+        List<LotNode> all = new ArrayList<>();
+        Map<UUID, Integer> next = new LinkedHashMap<>();
+        for (UUID r : roots) {
+            next.put(r, 0);
         }
-        limits.checkWalk(lots, steps[0]);
+        // the roots are the caller's to name; lots past a crossing were admitted by the crossing's grant check
+        Visibility sight = vis;
+        long budget = limits.steps();
+        while (!next.isEmpty()) {
+            long[] steps = {0};
+            List<LotNode> found = (backward ? GenealogySql.BACKWARD : GenealogySql.FORWARD).bind(sight)
+                    .bind("roots", next.keySet().toArray(UUID[]::new))
+                    .bind("bases", next.values().stream().map(String::valueOf).toArray(String[]::new))
+                    .bind("depth", limits.depth()).bind("steps", budget).list(c, rs -> {
+                        steps[0] = rs.getLong("steps");
+                        return LotNode.MAPPER.map(rs);
+                    });
+            limits.checkWalk(found, steps[0], budget);
+            budget -= steps[0];
+            List<LotNode> fresh = found.stream().filter(l -> !g.has(l.key())).toList();
+            if (fresh.isEmpty()) {
+                break;
+            }
+            hops(c, sight, g, fresh, backward);
+            all.addAll(fresh);
+            next = cross ? Crossings.follow(c, vis, g, fresh, backward, limits) : Map.of();
+            sight = Visibility.ALL;
+        }
+        return all;
+    }
+
+    /** Adds {@code lots} to the trace with the links among them and their hand-overs. */
+    private static void hops(Connection c, Visibility sight, TraceGraph g, List<LotNode> lots, boolean backward)
+            throws SQLException {
         Map<UUID, LotNode> byId = new LinkedHashMap<>();
         lots.forEach(l -> {
             byId.put(l.id(), l);
@@ -116,8 +147,7 @@ final class Traces {
                     .put("at", Rows.iso(Rows.instant(rs, "event_time")));
             return null;
         });
-        handovers(c, vis, g, byId, ids, backward, until);
-        return lots;
+        handovers(c, sight, g, byId, ids, backward, until);
     }
 
     /** The plot each harvest batch among {@code ids} came from, and the farm of the plot. */
@@ -152,7 +182,7 @@ final class Traces {
             JsonObject e = backward ? g.edge(p, lot.key(), "received", rs.getBigDecimal("quantity"), lot.uom())
                     : g.edge(lot.key(), p, kind.equals("ship") ? "shipped" : "delivered",
                     rs.getBigDecimal("quantity"), lot.uom());
-            e.put("event_id", rs.getString("event_id")).put("at", Rows.iso(at));
+            e.put("event_id", rs.getString("event_id")).put("at", Rows.iso(at)).put("continues_in_org", null);
             if (backward) {
                 e.put("acceptance", rs.getString("acceptance"))
                         .put("rejected", Rows.quantity(rs.getBigDecimal("rejected")));

@@ -72,6 +72,9 @@ final class AccessWorld {
         f.put("recall", seeds.recallDrill(org, f.get("lot"), f.get("lot-code"), f.get("buyer")));
         // every fixture product has this GTIN: a Digital Link names one lot by it and the (unique) lot code
         f.put("gtin", seeds.gtin(f.get("product"), GTIN));
+        // an organisation to grant traces to, and a grant of this one to another
+        f.put("grantee-org", seeds.org(n + "-ge", n + " grantee").id());
+        f.put("trace-grant", seeds.traceGrant(org, seeds.org(n + "-gr", n + " granted").id()));
         f.put("new", n + "-new");
         f.put("token", token);
         return f;
@@ -81,6 +84,6 @@ final class AccessWorld {
     static List<String> owned(Map<String, String> f) {
         return List.of(f.get("site"), f.get("profile"), f.get("unit"), f.get("device"), f.get("user"),
                 f.get("party"), f.get("product"), f.get("plot"), f.get("certification"), f.get("event"), f.get("lot"),
-                f.get("recall"));
+                f.get("recall"), f.get("trace-grant"));
     }
 }

@@ -1,6 +1,8 @@
 package io.coldtrace.api.genealogy;
 
 import static io.coldtrace.api.events.LotChain.item;
+import static io.coldtrace.api.genealogy.TraceAnswers.edges;
+import static io.coldtrace.api.genealogy.TraceAnswers.lotCodes;
 import static io.coldtrace.api.events.LotChain.items;
 import static io.coldtrace.api.testing.Http.assertError;
 import static io.coldtrace.api.testing.Http.expect;
@@ -16,7 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,39 +92,6 @@ class GenealogyIT {
 
     private static JsonObject trace(String code, String direction) {
         return get("/api/v1/lots/" + api.seeds().lotId("gen", code) + "/trace/" + direction);
-    }
-
-    /** Every edge as "from -kind quantity-> to", lots by code, other nodes by their id. */
-    private static TreeSet<String> edges(JsonObject t) {
-        TreeSet<String> out = new TreeSet<>();
-        for (Object o : t.getJsonArray("edges")) {
-            JsonObject e = (JsonObject) o;
-            out.add(name(t, e.getString("from")) + " -" + e.getString("kind")
-                    + (e.containsKey("quantity") ? " " + e.getValue("quantity") + " " + e.getString("uom") : "")
-                    + "-> " + name(t, e.getString("to")));
-        }
-        return out;
-    }
-
-    private static String name(JsonObject t, String id) {
-        for (Object o : t.getJsonArray("nodes")) {
-            JsonObject n = (JsonObject) o;
-            if (n.getString("id").equals(id)) {
-                return n.getString("type").equals("lot") ? n.getString("code") : id;
-            }
-        }
-        throw new AssertionError("edge names " + id + ", which is no node of " + t.encodePrettily());
-    }
-
-    private static List<String> lotCodes(JsonObject t) {
-        List<String> out = new ArrayList<>();
-        for (Object o : t.getJsonArray("nodes")) {
-            JsonObject n = (JsonObject) o;
-            if (n.getString("type").equals("lot")) {
-                out.add(n.getString("code") + "@" + n.getInteger("depth"));
-            }
-        }
-        return out;
     }
 
     @Test

@@ -146,7 +146,9 @@ class RouteDeclarationTest {
                 "GET /api/v1/recalls/:id/buyers.csv", "POST /api/v1/recalls/:id/status",
                 "POST /api/v1/recalls/:id/acknowledgements", "GET /recalls", "GET /recalls/:id",
                 // audit packs (issue 8 §4): QA
-                "GET /api/v1/lots/:id/audit-pack", "GET /api/v1/recalls/:id/audit-pack"}) {
+                "GET /api/v1/lots/:id/audit-pack", "GET /api/v1/recalls/:id/audit-pack",
+                // trace grants (issue 8 §6): QA
+                "POST /api/v1/trace-grants", "POST /api/v1/trace-grants/:id/revoke", "GET /api/v1/trace-grants"}) {
             expected.put(route, Access.roles(Role.QA));
         }
         // who is signed in (the pages' QA links): every role

@@ -324,6 +324,22 @@ public final class Seeds implements AutoCloseable {
         });
     }
 
+    /** A trace grant in force of {@code grantor} to {@code grantee} (V9_20); returns its id. */
+    public String traceGrant(String grantor, String grantee) {
+        String id = java.util.UUID.randomUUID().toString();
+        return run(c -> {
+            try (var ps = c.prepareStatement("""
+                    INSERT INTO trace_grant (id, grantor_org, grantee_org, granted_by, granted_at)
+                    VALUES (?::uuid, ?, ?, 'seeds', now())""")) {
+                ps.setString(1, id);
+                ps.setString(2, grantor);
+                ps.setString(3, grantee);
+                ps.execute();
+            }
+            return id;
+        });
+    }
+
     /** The trace code of lot {@code lotId} as stored (17 characters, no groups). */
     public String traceCode(String lotId) {
         return run(c -> {
