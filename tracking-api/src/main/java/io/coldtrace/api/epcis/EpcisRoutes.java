@@ -59,8 +59,7 @@ final class EpcisRoutes {
             if (custody.isEmpty()) {
                 return null;
             }
-            Sensors sensors = new Sensors(custody.get(), new Refs(base, "", new JsonObject(), new JsonObject(),
-                    new JsonObject()));
+            Sensors sensors = new Sensors(custody.get(), Refs.without(base, ""));
             JsonArray events = new JsonArray();
             for (EpcisSql.Row r : EpcisSql.LOT.bind(vis).bind("lot", UUID.fromString(id)).list(p, EpcisSql.Row.MAPPER)) {
                 new EpcisMapper(refs(base, r), sensors::of).events(r.event(), r.corrected()).forEach(events::add);
@@ -77,7 +76,7 @@ final class EpcisRoutes {
     }
 
     private static Refs refs(String base, EpcisSql.Row r) {
-        return new Refs(base, r.event().orgId(), r.gtins(), r.partyGlns(), r.plotGlns());
+        return new Refs(base, r.event().orgId(), r.gtins(), r.partyGlns(), r.plotGlns(), r.siteGlns(), r.unitGlns());
     }
 
     private Future<Void> range(RoutingContext ctx) {
