@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * EPCIS 2.0 JSON-LD export (issue 8 §5): a lot's events and its ancestors' with the sensor summary of each custody
- * leg, and an organisation's events over a time range, streamed from a cursor.
+ * leg, and an organisation's events over a time range, streamed from a cursor (at {@code /api/v1/epcis/events} and
+ * at the REST binding's {@code /epcis/events}).
  */
 final class EpcisRoutes {
     private static final String MEDIA = "application/ld+json";
@@ -38,6 +39,9 @@ final class EpcisRoutes {
         routes.get("/api/v1/lots/:id/epcis", Policies.QUALITY, this::lot);
         routes.get("/api/v1/epcis/events", Policies.QUALITY, this::range).example(
                 "/api/v1/epcis/events?GE_eventTime=2025-03-01T00:00:00Z&LT_eventTime=2025-03-02T00:00:00Z", null);
+        // the REST binding's path of the same query; its refusals are the binding's problems
+        routes.get("/epcis/events", Policies.QUALITY, this::range).problems(EpcisProblems::query).example(
+                "/epcis/events?GE_eventTime=2025-03-01T00:00:00Z&LT_eventTime=2025-03-02T00:00:00Z", null);
     }
 
     private String base(RoutingContext ctx) {
