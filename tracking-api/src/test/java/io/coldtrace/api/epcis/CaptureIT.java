@@ -180,7 +180,9 @@ class CaptureIT {
                 .put("quantityList", new JsonArray().add(new JsonObject()
                         .put("epcClass", "https://partner.example/id/any/lot/B7").put("quantity", 30)
                         .put("uom", "KGM")));
-        JsonObject out = in.copy().put("eventTime", h(2).toString()).put("bizStep", "picking");
+        // the same room by the project's own URI of its id (any base, any organisation segment)
+        JsonObject out = in.copy().put("eventTime", h(2).toString()).put("bizStep", "picking")
+                .put("readPoint", new JsonObject().put("id", "https://partner.example/id/cn/unit/cn-pc"));
         String document = document(in, out);
         JsonObject first = new JsonObject(capture(token, document).bodyAsString());
         assertThat(first.getInteger("created")).isEqualTo(2);
