@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Capture jobs (table epcis_capture, V9_12): each a document stored whole, written in its capture's transaction. */
+/** Capture jobs (table epcis_capture, V9_15): each a document stored whole, written in its capture's transaction. */
 final class CaptureJobs {
     /** A capture job: what it stored of how many events, for whom, when. */
     record Job(UUID id, String orgId, String capturedBy, Instant createdAt, Instant finishedAt, int events,
