@@ -10,13 +10,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code create-token --role admin|operator|dispatcher|qa --name NAME [--org ORG]}: stores a new token's hash and
- * prints the token once. This is how the first admin gets in; the token cannot be shown again. {@code --org} may be
- * left out for an admin only (the database refuses a non-admin token without an organisation too).
+ * {@code create-token --role admin|operator|dispatcher|qa|partner --name NAME [--org ORG]}: stores a new token's
+ * hash and prints the token once. This is how the first admin gets in, and how a trading partner's system gets its
+ * EPCIS capture token; the token cannot be shown again. {@code --org} may be left out for an admin only (the database
+ * refuses a non-admin token without an organisation too).
  */
 public final class CreateTokenCommand {
     public static final String NAME = "create-token";
-    private static final String USAGE = "usage: create-token --role admin|operator|dispatcher|qa --name NAME [--org ORG]";
+    private static final String USAGE = "usage: create-token --role admin|operator|dispatcher|qa|partner --name NAME "
+            + "[--org ORG]";
 
     /** Parsed arguments. */
     public record Args(Role role, String name, String org) {

@@ -61,6 +61,11 @@ public final class SessionRoutes {
     }
 
     private static Future<Void> signedIn(RoutingContext ctx, String token, Principal p) {
+        if (p.role() == Role.PARTNER) {
+            // a partner's system captures EPCIS documents with its bearer token; it has no pages to sign in to
+            return Future.failedFuture(ClientError.forbidden("a partner token is for EPCIS capture only; it cannot "
+                    + "sign in"));
+        }
         ctx.response().addCookie(SessionCookie.signIn(token, SessionCookie.secure(ctx.request())));
         return Responses.ok(ctx, new JsonObject().put("name", p.name()).put("role", p.role().label())
                 .put("org_id", p.orgId()));

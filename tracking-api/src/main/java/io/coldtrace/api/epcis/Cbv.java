@@ -38,6 +38,16 @@ final class Cbv {
     private Cbv() {
     }
 
+    /** The loss reason exported with {@code bizStep} and {@code disposition}, or null when none is. */
+    static String lossReason(String bizStep, String disposition) {
+        for (Map.Entry<String, Form> e : LOSS.entrySet()) {
+            if (e.getValue().bizStep().equals(bizStep) && e.getValue().disposition().equals(disposition)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
     private static Form object(String action, String bizStep, String disposition) {
         return new Form("ObjectEvent", action, bizStep, disposition);
     }

@@ -7,13 +7,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
  * One stored event as EPCIS 2.0 JSON-LD events (docs/epcis.md): its form from {@link Cbv}, place, lots and
- * quantities, parties and documents, the sensor summary of its custody leg when the caller has one, and its CBV
- * event hash ID. A correction becomes the corrected event again with an {@code errorDeclaration} and, when it
+ * quantities, parties and documents, what it records beyond EPCIS's fields ({@link Extensions}), the sensor summary
+ * of its custody leg when the caller has one, and its CBV event hash ID. A correction becomes the corrected event again with an {@code errorDeclaration} and, when it
  * replaced it, the replacement (named in {@code correctiveEventIDs}).
  */
 final class EpcisMapper {
@@ -80,8 +79,18 @@ final class EpcisMapper {
         }
         putNonEmpty(ev, "bizTransactionList", documents(b.getJsonArray("documents")));
         parties(ev, s);
-        putNonEmpty(ev, "sensorElementList", sensors.apply(s));
-        return ev.put("eventID", EventHash.id(ev, Map.of()));
+        JsonArray sensorElements = new JsonArray();
+        JsonObject recorded = Extensions.temperature(s);
+        if (recorded != null) {
+            sensorElements.add(recorded);
+        }
+        sensors.apply(s).forEach(sensorElements::add);
+        putNonEmpty(ev, "sensorElementList", sensorElements);
+        JsonObject ilmd = Extensions.ilmd(s);
+        if (ilmd != null) {
+            ev.put("ilmd", ilmd);
+        }
+        return ev.put("eventID", EventHash.id(ev, Extensions.NAMESPACES));
     }
 
     private void parties(JsonObject ev, Step s) {
@@ -153,7 +162,8 @@ final class EpcisMapper {
 
     /** The document around {@code events}, split so a stream can write events between the two halves. */
     static String head(Instant created) {
-        return "{\"@context\":[\"" + CONTEXT + "\"],\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\","
+        return "{\"@context\":[\"" + CONTEXT + "\",{\"" + Extensions.PREFIX + "\":\"" + Extensions.NAMESPACE + "\"}],"
+                + "\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\","
                 + "\"creationDate\":\"" + time(created, "+00:00") + "\",\"epcisBody\":{\"eventList\":[";
     }
 

@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * EPCIS 2.0 JSON-LD export (issue 8 §5): a lot's events and its ancestors' with the sensor summary of each custody
- * leg, and an organisation's events over a time range, streamed from a cursor.
+ * leg, and an organisation's events over a time range, streamed from a cursor (at {@code /api/v1/epcis/events} and
+ * at the REST binding's {@code /epcis/events}).
  */
 final class EpcisRoutes {
     private static final String MEDIA = "application/ld+json";
@@ -42,6 +43,9 @@ final class EpcisRoutes {
                 .example("/api/v1/lots/by-code/{trace-code}/epcis", null);
         routes.get("/api/v1/epcis/events", Policies.QUALITY, this::range).example(
                 "/api/v1/epcis/events?GE_eventTime=2025-03-01T00:00:00Z&LT_eventTime=2025-03-02T00:00:00Z", null);
+        // the REST binding's path of the same query; its refusals are the binding's problems
+        routes.get("/epcis/events", Policies.QUALITY, this::range).problems(EpcisProblems::query).example(
+                "/epcis/events?GE_eventTime=2025-03-01T00:00:00Z&LT_eventTime=2025-03-02T00:00:00Z", null);
     }
 
     private String base(RoutingContext ctx) {
@@ -83,8 +87,7 @@ final class EpcisRoutes {
             if (custody.isEmpty()) {
                 return null;
             }
-            Sensors sensors = new Sensors(custody.get(), new Refs(base, "", new JsonObject(), new JsonObject(),
-                    new JsonObject()));
+            Sensors sensors = new Sensors(custody.get(), Refs.without(base, ""));
             JsonArray events = new JsonArray();
             for (EpcisSql.Row r : EpcisSql.LOT.bind(vis).bind("lot", UUID.fromString(id.get()))
                     .list(p, EpcisSql.Row.MAPPER)) {
@@ -102,7 +105,7 @@ final class EpcisRoutes {
     }
 
     private static Refs refs(String base, EpcisSql.Row r) {
-        return new Refs(base, r.event().orgId(), r.gtins(), r.partyGlns(), r.plotGlns());
+        return new Refs(base, r.event().orgId(), r.gtins(), r.partyGlns(), r.plotGlns(), r.siteGlns(), r.unitGlns());
     }
 
     private Future<Void> range(RoutingContext ctx) {

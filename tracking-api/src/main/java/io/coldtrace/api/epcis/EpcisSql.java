@@ -10,14 +10,16 @@ import java.time.OffsetDateTime;
 
 /**
  * The export's statements: events with what their mapping needs in the same row: the event a correction corrects
- * ({@code corrected}, as JSON), and the GTINs of the lots and the GLNs of the parties and plots any of the two
- * bodies or places names (lateral look-ups by the organisation's unique keys, so a row costs a few index probes).
+ * ({@code corrected}, as JSON), and the GTINs of the lots and the GLNs of the parties, plots, sites and units any of
+ * the two bodies or places names (lateral look-ups by the organisation's unique keys, so a row costs a few index probes).
  */
 final class EpcisSql {
     /** A stored event with its corrected event and the keys its mapping needs. */
-    record Row(EventRow event, Step corrected, JsonObject gtins, JsonObject partyGlns, JsonObject plotGlns) {
+    record Row(EventRow event, Step corrected, JsonObject gtins, JsonObject partyGlns, JsonObject plotGlns,
+               JsonObject siteGlns, JsonObject unitGlns) {
         static final RowMapper<Row> MAPPER = rs -> new Row(EventRow.MAPPER.map(rs), corrected(rs.getString("corrected")),
-                json(rs.getString("gtins")), json(rs.getString("party_glns")), json(rs.getString("plot_glns")));
+                json(rs.getString("gtins")), json(rs.getString("party_glns")), json(rs.getString("plot_glns")),
+                json(rs.getString("site_glns")), json(rs.getString("unit_glns")));
 
         private static JsonObject json(String v) {
             return v == null ? new JsonObject() : new JsonObject(v);
@@ -45,7 +47,8 @@ final class EpcisSql {
     }
 
     private static final String ROW = """
-            SELECT %s, CAST(to_jsonb(o) AS text) AS corrected, g.gtins, pg.glns AS party_glns, pl.glns AS plot_glns
+            SELECT %s, CAST(to_jsonb(o) AS text) AS corrected, g.gtins, pg.glns AS party_glns, pl.glns AS plot_glns,
+                sg.glns AS site_glns, ug.glns AS unit_glns
             FROM trace_event e
             LEFT JOIN trace_event o ON o.id = e.corrects_event_id
             CROSS JOIN LATERAL (SELECT jsonb_build_array(e.body, o.body) AS docs) d
@@ -62,8 +65,17 @@ final class EpcisSql {
                 SELECT CAST(json_object_agg(fp.id, fp.gln) AS text) AS glns FROM farm_plot fp
                 WHERE fp.org_id = e.org_id AND fp.gln IS NOT NULL
                   AND fp.id IN (SELECT e.plot_id UNION ALL SELECT o.plot_id UNION ALL %s)) pl ON true
+            LEFT JOIN LATERAL (
+                SELECT CAST(json_object_agg(st.id, st.gln) AS text) AS glns FROM site st
+                WHERE st.org_id = e.org_id AND st.gln IS NOT NULL
+                  AND st.id IN (SELECT e.site_id UNION ALL SELECT o.site_id UNION ALL %s)) sg ON true
+            LEFT JOIN LATERAL (
+                SELECT CAST(json_object_agg(un.id, un.gln) AS text) AS glns FROM unit un
+                JOIN site us ON us.id = un.site_id
+                WHERE us.org_id = e.org_id AND un.gln IS NOT NULL
+                  AND un.id IN (SELECT e.unit_id UNION ALL SELECT o.unit_id UNION ALL %s)) ug ON true
             """.formatted(EventRow.COLUMNS, named("lot"), named("batch"), named("party_id"), named("to_party_id"),
-            named("plot_id"));
+            named("plot_id"), named("site_id"), named("unit_id"));
 
     /**
      * The caller's lot a printed code names (the Digital Link resolver's traceability link): its trace code

@@ -8,28 +8,40 @@ import java.time.Instant;
 
 /**
  * The identifiers an exported event names. Lots of a product with a GTIN are GS1 Digital Link class-level URIs on
- * id.gs1.org; parties and plots with a GLN are PGLN / SGLN links; everything else has the project's own URI under
- * the public base URL: {@code {base}/id/{org}/{lot|site|unit|plot|party|doc}/…}. {@code gtins} maps the lot codes
- * of the events at hand to their product's GTIN, {@code glns} the party and plot ids to their GLN (only those that
- * have one).
+ * id.gs1.org; parties with a GLN are PGLN links, plots, sites and units with one SGLN links; everything else has the
+ * project's own URI under the public base URL: {@code {base}/id/{org}/{lot|site|unit|plot|party|doc}/…}. {@code
+ * gtins} maps the lot codes of the events at hand to their product's GTIN, the {@code …Glns} the ids of parties,
+ * plots, sites and units to their GLN (only those that have one).
  */
-record Refs(String base, String orgId, JsonObject gtins, JsonObject partyGlns, JsonObject plotGlns) {
+record Refs(String base, String orgId, JsonObject gtins, JsonObject partyGlns, JsonObject plotGlns,
+            JsonObject siteGlns, JsonObject unitGlns) {
+    /** Identifiers without any GTIN or GLN: every place and lot by its own URI. */
+    static Refs without(String base, String orgId) {
+        return new Refs(base, orgId, new JsonObject(), new JsonObject(), new JsonObject(), new JsonObject(),
+                new JsonObject());
+    }
+
     String lot(String code) {
         String gtin = gtins.getString(code);
         return gtin != null ? DigitalLink.of(EpcUris.GS1, gtin, code) : own("lot", code);
     }
 
     String site(String id) {
-        return own("site", id);
+        return location(siteGlns, "site", id);
     }
 
     String unit(String id) {
-        return own("unit", id);
+        return location(unitGlns, "unit", id);
     }
 
     String plot(String id) {
-        String gln = plotGlns.getString(id);
-        return gln != null ? EpcUris.GS1 + "/414/" + gln : own("plot", id);
+        return location(plotGlns, "plot", id);
+    }
+
+    /** A place's SGLN when it has a GLN, else its own URI. */
+    private String location(JsonObject glns, String kind, String id) {
+        String gln = glns.getString(id);
+        return gln != null ? EpcUris.GS1 + "/414/" + gln : own(kind, id);
     }
 
     String party(String id) {

@@ -4,7 +4,6 @@ import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.auth.Principal;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.http.ClientError;
-import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
@@ -13,7 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,28 +52,7 @@ final class BulkRoute {
 
     /** The request's events, each owned by the caller's organisation (all by one), with their bodies as parsed. */
     private static List<BulkLedger.Posted> events(Visibility vis, String text) {
-        JsonArray array = array(text);
-        List<BulkLedger.Posted> events = new ArrayList<>(array.size());
-        String org = null;
-        for (int i = 0; i < array.size(); i++) {
-            try {
-                if (!(array.getValue(i) instanceof JsonObject o)) {
-                    throw ClientError.invalid(null, "each event must be a JSON object");
-                }
-                NewEvent asked = NewEvent.from(JsonBody.of(o, NewEvent.FIELDS));
-                NewEvent event = asked.ownedBy(vis.owner(asked.orgId()));
-                if (org != null && !org.equals(event.orgId())) {
-                    throw ClientError.invalid("org_id", "all events of a request belong to one organisation ("
-                            + org + ")");
-                }
-                org = event.orgId();
-                // NewEvent.from took its body text from this object: the plan is read from it, not parsed again
-                events.add(new BulkLedger.Posted(event, o.getJsonObject("body")));
-            } catch (ClientError err) {
-                throw err.within("events[" + i + "]");
-            }
-        }
-        return events;
+        return BulkImport.posted(vis, array(text));
     }
 
     private static JsonArray array(String text) {
@@ -91,8 +68,8 @@ final class BulkRoute {
         if (!(parsed instanceof JsonArray a)) {
             throw ClientError.badParameter("body", "the body must be a JSON array of events");
         }
-        if (a.isEmpty() || a.size() > BulkLedger.MAX_EVENTS) {
-            throw ClientError.invalid("events", "send 1 to " + BulkLedger.MAX_EVENTS + " events; was " + a.size());
+        if (a.isEmpty() || a.size() > BulkImport.MAX_EVENTS) {
+            throw ClientError.invalid("events", "send 1 to " + BulkImport.MAX_EVENTS + " events; was " + a.size());
         }
         return a;
     }

@@ -38,6 +38,18 @@ public final class Check {
         return v;
     }
 
+    /** Optional GLN: null, or 13 digits ending in their GS1 check digit. */
+    public static String optGln(String field, String v) {
+        if (v != null) {
+            try {
+                io.coldtrace.core.ids.Gs1.gln(v);
+            } catch (IllegalArgumentException e) {
+                throw ClientError.invalid(field, e.getMessage());
+            }
+        }
+        return v;
+    }
+
     /** Optional number within min..max (null passes). */
     public static Double range(String field, Double v, double min, double max) {
         if (v != null && (!Double.isFinite(v) || v < min || v > max)) {

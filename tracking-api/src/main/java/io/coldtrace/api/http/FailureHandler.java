@@ -4,32 +4,51 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one mapping from failures to responses: {@link ClientError} to its 4xx JSON, a bare status from the router
- * (404, 405, ...) to JSON, anything else to a 500 JSON without details, logged once with its stack trace.
+ * (404, 405, ...) to JSON, anything else to a 500 JSON without details, logged once with its stack trace. A route
+ * declared with {@link RouteTable.Declared#problems} answers the same failures, and its {@link Problem}s, as RFC 7807
+ * problems instead.
  */
 public final class FailureHandler implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
 
     @Override
+    @SuppressWarnings("unchecked")
     public void handle(RoutingContext ctx) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
         }
         Throwable failure = ctx.failure();
+        IntFunction<String> problems = ctx.currentRoute() == null ? null
+                : (IntFunction<String>) ctx.currentRoute().getMetadata(RouteTable.PROBLEMS);
+        if (failure instanceof Problem p) {
+            LOG.info("{} {} -> {} {}", ctx.request().method(), ctx.request().path(), p.status(), p.getMessage());
+            p.send(ctx);
+            return;
+        }
         ClientError ce = failure instanceof ClientError c ? c : routerError(ctx, statusOf(ctx, failure));
         if (ce != null) {
             LOG.info("{} {} -> {} {}", ctx.request().method(), ctx.request().path(), ce.status(), ce.getMessage());
             if (ce.status() == 503) {
                 ctx.response().putHeader("retry-after", "5");
             }
-            Responses.json(ctx, ce.status(), body(ce));
+            if (problems != null) {
+                Problem.of(ce, problems).send(ctx);
+            } else {
+                Responses.json(ctx, ce.status(), body(ce));
+            }
         } else {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
+            if (problems != null) {
+                Problem.internal(problems).send(ctx);
+                return;
+            }
             Responses.json(ctx, 500, new JsonObject().put("error", "internal")
                     .put("message", "internal server error; the server log has the details"));
         }
@@ -51,9 +70,15 @@ public final class FailureHandler implements Handler<RoutingContext> {
             case 405 -> ClientError.of(405, "method_not_allowed",
                     ctx.request().method() + " is not allowed on " + path);
             case 413 -> ClientError.of(413, "too_large", "the request body is larger than this route takes ("
-                    + RouteTable.MAX_BODY_BYTES + " bytes for JSON; see the route's documentation for files)");
+                    + bodyLimit(ctx) + " bytes)");
             default -> ClientError.of(status, "bad_request", "the request is malformed");
         };
+    }
+
+    /** The body limit of the route that failed (RouteTable's default when it declares none). */
+    private static long bodyLimit(RoutingContext ctx) {
+        Object limit = ctx.currentRoute() == null ? null : ctx.currentRoute().getMetadata(RouteTable.BODY_LIMIT);
+        return limit instanceof Long l ? l : RouteTable.MAX_BODY_BYTES;
     }
 
     private static JsonObject body(ClientError ce) {

@@ -19,6 +19,10 @@ import java.util.Objects;
 public final class RouteTable {
     /** Route metadata key holding the route's {@link Access}. */
     public static final String ACCESS = "coldtrace.access";
+    /** Route metadata key holding the largest body a route takes, in bytes (routes with a body). */
+    public static final String BODY_LIMIT = "coldtrace.bodyLimit";
+    /** Route metadata key of a route answering failures as RFC 7807 problems: the status-to-type function. */
+    public static final String PROBLEMS = "coldtrace.problems";
     /** Route metadata key holding the route's {@link Example}, when it declares one. */
     public static final String EXAMPLE = "coldtrace.example";
     /** Largest request body a route accepts (413 beyond); API bodies are small JSON objects. */
@@ -72,7 +76,7 @@ public final class RouteTable {
                 .putMetadata(ACCESS, access);
         if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
             // read the body before the guard's database round trip, so no chunk arrives while nobody listens
-            route.handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+            route.putMetadata(BODY_LIMIT, maxBodyBytes).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         }
         route.handler(ctx -> guard.check(ctx, access)
                 .compose(ok -> endpoint.handle(ctx))
@@ -130,6 +134,15 @@ public final class RouteTable {
 
         private Declared(Route route) {
             this.route = route;
+        }
+
+        /**
+         * The route answers every failure as an RFC 7807 {@link Problem} (a standard's binding asks for it), each
+         * status with the problem type {@code types} gives it.
+         */
+        public Declared problems(java.util.function.IntFunction<String> types) {
+            route.putMetadata(PROBLEMS, java.util.Objects.requireNonNull(types, "problem types"));
+            return this;
         }
 
         /** The route takes this sample body (see {@link Example}). */

@@ -6,7 +6,6 @@ import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.sites.Site;
 import io.coldtrace.core.ids.DivisionCode;
 import io.coldtrace.core.ids.DivisionNames;
-import io.coldtrace.core.ids.Gs1;
 import io.coldtrace.core.ids.Uscc;
 import java.util.List;
 import java.util.Set;
@@ -59,13 +58,7 @@ public record Party(String id, String orgId, String kind, String buyerType, Stri
             throw ClientError.invalid("uscc", "uscc must be an 18-character unified social credit code "
                     + "(GB 32100-2015) ending in its check character; was '" + uscc + "'");
         }
-        if (gln != null) {
-            try {
-                Gs1.gln(gln);
-            } catch (IllegalArgumentException e) {
-                throw ClientError.invalid("gln", e.getMessage());
-            }
-        }
+        Check.optGln("gln", gln);
     }
 
     /** A party from a create (id and org_id in the body) or update (id from the path, organisation unchanged). */

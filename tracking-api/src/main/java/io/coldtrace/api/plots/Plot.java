@@ -4,7 +4,6 @@ import io.coldtrace.api.http.Check;
 import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.sites.Site;
-import io.coldtrace.core.ids.Gs1;
 import java.util.Set;
 
 /**
@@ -29,13 +28,7 @@ public record Plot(String id, String orgId, String partyId, String name, double 
             throw ClientError.invalid("area_ha", "area_ha must be more than 0 and at most 1000000 hectares, was "
                     + areaHa);
         }
-        if (gln != null) {
-            try {
-                Gs1.gln(gln);
-            } catch (IllegalArgumentException e) {
-                throw ClientError.invalid("gln", e.getMessage());
-            }
-        }
+        Check.optGln("gln", gln);
     }
 
     /** A plot from a create (id and org_id in the body) or update (id from the path, organisation unchanged). */

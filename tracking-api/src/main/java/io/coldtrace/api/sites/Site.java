@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
 
 /**
  * A site as written by a caller (columns of table site). {@code orgId} is null on update: a site never changes its
- * organisation.
+ * organisation. {@code gln} is its GS1 location number, optional: EPCIS names the site by it (an SGLN) and a
+ * partner's EPCIS document finds the site by it.
  */
 public record Site(String id, String orgId, String name, String kind, String timezone, Double lat, Double lon,
-                   String address, String divisionCode) {
+                   String address, String divisionCode, String gln) {
     static final Set<String> CREATE_FIELDS = Set.of("id", "org_id", "name", "kind", "timezone", "lat", "lon",
-            "address", "division_code");
+            "address", "division_code", "gln");
     static final Set<String> UPDATE_FIELDS = Set.of("name", "kind", "timezone", "lat", "lon", "address",
-            "division_code");
+            "division_code", "gln");
     static final List<String> KINDS = List.of("origin_cold_store", "consolidation_centre", "forward_warehouse",
             "buyer", "other");
     /** Ids of sites, units and profiles: letters, digits, {@code _ . -}; 1..64 characters. */
@@ -54,12 +55,13 @@ public record Site(String id, String orgId, String name, String kind, String tim
                         + "GB/T 2260");
             }
         }
+        Check.optGln("gln", gln);
     }
 
     /** A site from a create (id and org_id in the body) or update (id from the path, organisation unchanged). */
     static Site from(JsonBody b, String pathId) {
         return new Site(pathId != null ? pathId : b.text("id", 64), b.optText("org_id", 64), b.text("name", 200),
                 b.optText("kind", 64, "other"), b.optText("timezone", 64, "Asia/Shanghai"), b.optNumber("lat"),
-                b.optNumber("lon"), b.optText("address", 500), b.optText("division_code", 6));
+                b.optNumber("lon"), b.optText("address", 500), b.optText("division_code", 6), b.optText("gln", 13));
     }
 }

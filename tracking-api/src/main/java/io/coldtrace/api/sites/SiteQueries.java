@@ -11,8 +11,8 @@ import java.util.Optional;
 public final class SiteQueries {
     private static final String VISIBLE = Visibility.owned("s.org_id");
     private static final Sql INSERT = Sql.of("""
-            INSERT INTO site AS s (id, org_id, name, kind, timezone, lat, lon, address, division_code)
-            VALUES (:id, :org, :name, :kind, :timezone, :lat, :lon, :address, :division) RETURNING %s"""
+            INSERT INTO site AS s (id, org_id, name, kind, timezone, lat, lon, address, division_code, gln)
+            VALUES (:id, :org, :name, :kind, :timezone, :lat, :lon, :address, :division, :gln) RETURNING %s"""
             .formatted(SiteRow.COLUMNS));
     private static final Sql LIST = Sql.of("SELECT %s FROM site s WHERE %s ORDER BY s.id LIMIT :limit"
             .formatted(SiteRow.COLUMNS, VISIBLE));
@@ -20,7 +20,7 @@ public final class SiteQueries {
             .formatted(SiteRow.COLUMNS, VISIBLE));
     private static final Sql UPDATE = Sql.of("""
             UPDATE site s SET name = :name, kind = :kind, timezone = :timezone, lat = :lat, lon = :lon,
-                   address = :address, division_code = :division
+                   address = :address, division_code = :division, gln = :gln
             WHERE %s AND s.id = :id RETURNING %s""".formatted(VISIBLE, SiteRow.COLUMNS));
 
     private SiteQueries() {
@@ -49,6 +49,6 @@ public final class SiteQueries {
     private static Sql.Bound fields(Sql.Bound b, Site site) {
         return b.bind("name", site.name()).bind("kind", site.kind()).bind("timezone", site.timezone())
                 .bind("lat", site.lat()).bind("lon", site.lon()).bind("address", site.address())
-                .bind("division", site.divisionCode());
+                .bind("division", site.divisionCode()).bind("gln", site.gln());
     }
 }

@@ -35,7 +35,7 @@ public final class SiteRoutes {
         Visibility vis = Visibility.of(ctx);
         Site asked = Site.from(JsonBody.of(ctx, Site.CREATE_FIELDS), null);
         Site site = new Site(asked.id(), vis.owner(asked.orgId()), asked.name(), asked.kind(), asked.timezone(),
-                asked.lat(), asked.lon(), asked.address(), asked.divisionCode());
+                asked.lat(), asked.lon(), asked.address(), asked.divisionCode(), asked.gln());
         return db.transaction(c -> {
             OrgQueries.requireExists(c, site.orgId(), "org_id");
             return SqlStates.newId(() -> SiteQueries.insert(c, site), "site", site.id());

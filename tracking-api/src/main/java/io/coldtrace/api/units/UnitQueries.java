@@ -15,8 +15,8 @@ public final class UnitQueries {
     private static final String SHOW_WRITTEN = "SELECT %s FROM u JOIN site s ON s.id = u.site_id"
             .formatted(UnitRow.COLUMNS);
     private static final Sql INSERT = Sql.of("""
-            WITH u AS (INSERT INTO unit (id, site_id, kind, name, temp_class, profile_id)
-                       VALUES (:id, :site_id, :kind, :name, :temp_class, :profile_id) RETURNING *)
+            WITH u AS (INSERT INTO unit (id, site_id, kind, name, temp_class, profile_id, gln)
+                       VALUES (:id, :site_id, :kind, :name, :temp_class, :profile_id, :gln) RETURNING *)
             """ + SHOW_WRITTEN);
     private static final Sql LIST = Sql.of("""
             SELECT %s FROM %s WHERE %s AND (CAST(:site AS text) IS NULL OR u.site_id = :site)
@@ -26,7 +26,7 @@ public final class UnitQueries {
     // the site joined to find the row is its old one; the row is shown with its new site's organisation
     private static final Sql UPDATE = Sql.of("""
             WITH u AS (UPDATE unit u SET site_id = :site_id, kind = :kind, name = :name, temp_class = :temp_class,
-                              profile_id = :profile_id
+                              profile_id = :profile_id, gln = :gln
                        FROM site s WHERE s.id = u.site_id AND %s AND u.id = :id RETURNING u.*)
             """.formatted(VISIBLE) + SHOW_WRITTEN);
 
@@ -55,6 +55,7 @@ public final class UnitQueries {
 
     private static Sql.Bound fields(Sql.Bound b, Unit unit) {
         return b.bind("site_id", unit.siteId()).bind("kind", unit.kind()).bind("name", unit.name())
-                .bind("temp_class", unit.tempClass()).bind("profile_id", unit.profileId());
+                .bind("temp_class", unit.tempClass()).bind("profile_id", unit.profileId())
+                .bind("gln", unit.gln());
     }
 }

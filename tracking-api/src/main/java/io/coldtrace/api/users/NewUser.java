@@ -19,6 +19,10 @@ public record NewUser(String id, String orgId, String name, Role role) {
         if (role == null) {
             throw ClientError.invalid("role", "role is required: admin, operator, dispatcher or qa");
         }
+        if (role == Role.PARTNER) {
+            throw ClientError.invalid("role", "partner is a token for a partner's system (create-token --role partner),"
+                    + " not a user's role: admin, operator, dispatcher or qa");
+        }
         if (role != Role.ADMIN && orgId == null) {
             throw ClientError.invalid("org_id", "org_id is required for role " + role.label());
         }

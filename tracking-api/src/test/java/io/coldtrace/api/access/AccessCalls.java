@@ -36,8 +36,9 @@ final class AccessCalls implements AutoCloseable {
 
     /** What came back; the body is not read from an event stream (it never ends). */
     record Response(int status, String location, String contentType, String body) {
+        /** An HTML page, or a redirect (a Location on a 201 or 202 names what was made, and is no page). */
         boolean page() {
-            return contentType != null && contentType.startsWith("text/html") || location != null;
+            return contentType != null && contentType.startsWith("text/html") || location != null && status / 100 == 3;
         }
 
         boolean redirectedToLogin() {

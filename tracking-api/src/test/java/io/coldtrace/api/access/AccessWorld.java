@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fixtures of one organisation for the access table, written through {@link Seeds}: a site, a limit profile, a unit,
  * a device bound to it, an unclaimed device, an alarm that has cleared, a webhook, a user, and master data (a
- * farm, a product, a plot of the farm, a certification of the farm), an event of the ledger, a buyer and a recall
- * drill whose scope names the event's lot and the buyer; fresh ids on every call,
+ * farm, a product, a plot of the farm, a certification of the farm), an event of the ledger, a buyer, a recall
+ * drill whose scope names the event's lot and the buyer, and an EPCIS capture job (captured through its route);
+ * fresh ids on every call,
  * so a route that changes or deletes what it is given always finds it as new.
  */
 final class AccessWorld {
@@ -23,9 +24,25 @@ final class AccessWorld {
     static final String GTIN = "09520123456788";
 
     private final Seeds seeds;
+    private final TestApi api;
+    private final Map<String, String> qa = new java.util.HashMap<>();
 
     AccessWorld(TestApi api) {
         this.seeds = api.seeds();
+        this.api = api;
+    }
+
+    /** A capture job of {@code org}: an empty EPCIS document captured through the route, as QA; its id. */
+    private String capture(String org) {
+        String token = qa.computeIfAbsent(org, o -> seeds.token(Role.QA, o).secret());
+        var r = api.http().send(io.vertx.core.http.HttpMethod.POST, "/epcis/capture", token, """
+                {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+                 "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2025-03-01T00:00:00Z",
+                 "epcisBody": {"eventList": []}}""");
+        if (r.statusCode() != 202) {
+            throw new IllegalStateException("capture fixture: " + r.statusCode() + " " + r.bodyAsString());
+        }
+        return r.getHeader("location").substring("/epcis/capture/".length());
     }
 
     /** Creates the organisation itself (once) and returns an operator token of it, for {@code {token}}. */
@@ -77,6 +94,9 @@ final class AccessWorld {
         f.put("trace-grant", seeds.traceGrant(org, seeds.org(n + "-gr", n + " granted").id()));
         f.put("new", n + "-new");
         f.put("token", token);
+        // half an hour ago: after the fixture lot was packed, before now
+        f.put("recent", now.minus(Duration.ofMinutes(30)).toString());
+        f.put("capture", capture(org));
         return f;
     }
 
@@ -84,6 +104,6 @@ final class AccessWorld {
     static List<String> owned(Map<String, String> f) {
         return List.of(f.get("site"), f.get("profile"), f.get("unit"), f.get("device"), f.get("user"),
                 f.get("party"), f.get("product"), f.get("plot"), f.get("certification"), f.get("event"), f.get("lot"),
-                f.get("recall"), f.get("trace-grant"));
+                f.get("recall"), f.get("trace-grant"), f.get("capture"));
     }
 }

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +56,7 @@ class EpcisIT {
             readings.add(Reading.at(h(i)).air(i % 2 == 0 ? 2.0 : 4.5).build());
         }
         api.seeds().readings(d, readings);
-        everyEventType();
+        w.everyEventType(EpcisIT::h);
     }
 
     @AfterAll
@@ -67,36 +66,6 @@ class EpcisIT {
 
     private static Instant h(double hours) {
         return LotChain.after(T0, hours);
-    }
-
-    private static void everyEventType() {
-        w.harvest("B1", 100, h(0));
-        w.to("pre_cool", "pc", h(1), item("B1", 100));
-        w.pack("B1", 100, "L1", 100, "r1", h(2));
-        w.to("store_in", "r2", h(10), item("L1", 100));
-        w.to("move", "d1", h(11), item("L1", 100));
-        w.to("store_out", "d1", h(12), item("L1", 100));
-        w.to("load", "t1", h(13), item("L1", 100));
-        w.post("ship", h(13.5), w.unit("t1"), new JsonObject().put("lots", items(item("L1", 100)))
-                .put("to_party_id", "ep-buyer").put("documents", new JsonArray().add(new JsonObject()
-                        .put("type", "delivery_note").put("id", "DN-2025-0042"))));
-        w.post("unload", h(16), w.unit("t1").put("site_id", "ep-dc"), new JsonObject().put("lots",
-                items(item("L1", 100))));
-        w.post("receive", h(16.5), new JsonObject().put("site_id", "ep-dc").put("party_id", "ep-farm"),
-                new JsonObject().put("acceptance", "accept").put("handover_temp_c", 3.5).put("outputs",
-                        items(item("L9", 50).put("product_id", "ep-cabbage"))));
-        w.post("transform", h(17), new JsonObject().put("site_id", "ep-dc"), new JsonObject().put("kind", "split")
-                .put("inputs", items(item("L1", 40))).put("outputs", items(item("L2", 40)
-                        .put("product_id", "ep-cabbage"))));
-        w.post("deliver", h(20), new JsonObject().put("party_id", "ep-buyer"),
-                new JsonObject().put("lots", items(item("L2", 40))));
-        JsonObject loss = w.post("loss", h(21), new JsonObject(), new JsonObject().put("lots",
-                items(item("L1", 5))).put("reason", "spoiled"));
-        w.post("correction", h(22), new JsonObject().put("corrects_event_id", loss.getString("id"))
-                .put("correction_reason", "weighed again"), new JsonObject().put("action", "replace")
-                .put("event", new JsonObject().put("type", "loss").put("event_time", h(21).toString())
-                        .put("event_tz_offset", "+08:00").put("body", new JsonObject()
-                                .put("lots", items(item("L1", 4))).put("reason", "spoiled"))));
     }
 
     private static JsonObject valid(String body) {
@@ -113,7 +82,7 @@ class EpcisIT {
             unhashed.remove("eventID");
             unhashed.remove("errorDeclaration");
             assertThat(e.getString("eventID")).matches("ni:///sha-256;[0-9a-f]{64}\\?ver=CBV2\\.0")
-                    .isEqualTo(EventHash.id(unhashed, Map.of()));
+                    .isEqualTo(EventHash.id(unhashed, Extensions.NAMESPACES));
         }
         return out;
     }
@@ -140,6 +109,9 @@ class EpcisIT {
         assertThat(harvest.getJsonArray("quantityList").getJsonObject(0)).isEqualTo(new JsonObject()
                 .put("epcClass", harvest.getJsonObject("readPoint").getString("id").replace("plot/ep-plot", "lot/B1"))
                 .put("quantity", 100.0).put("uom", "KGM"));
+        assertThat(harvest.getJsonObject("ilmd")).as("the batch's lot master data, in the project's namespace")
+                .isEqualTo(new JsonObject().put("coldtrace:commodity", "cabbage").put("coldtrace:growerName", "Chen")
+                        .put("coldtrace:growerPhone", "13800000000"));
         JsonObject pack = byStep(events, "commissioning");
         assertThat(pack.getString("type")).isEqualTo("TransformationEvent");
         assertThat(pack.getJsonArray("outputQuantityList").getJsonObject(0).getString("epcClass"))
@@ -198,6 +170,11 @@ class EpcisIT {
                 .orElseThrow();
         assertThat(receive.getJsonArray("sourceList").getJsonObject(0).getString("source"))
                 .isEqualTo("https://id.gs1.org/417/0123456789128");
+        // the handover temperature check the receive recorded, at its time
+        assertThat(receive.getJsonArray("sensorElementList")).containsExactly(new JsonObject()
+                .put("sensorMetadata", new JsonObject().put("time", receive.getString("eventTime")))
+                .put("sensorReport", new JsonArray().add(new JsonObject().put("type", "Temperature")
+                        .put("value", 3.5).put("uom", "CEL"))));
 
         List<JsonObject> transformations = events(valid(expect200(api.http().get(range
                 + "&eventType=TransformationEvent", qa))));

@@ -109,6 +109,41 @@ public final class LotChain {
                 new JsonObject().put("lots", items(items)));
     }
 
+    /**
+     * A chain with every event type, {@code h} giving the instant {@code hours} after the chain's start: harvest B1,
+     * pre-cool, pack L1 in r1, store in r2, move to d1, store out, load t1, ship to the buyer with a delivery note,
+     * unload at the DC, receive L9 from the farm (handover 3.5 °C), split L2 off L1, deliver L2, a loss of L1 and its
+     * correction (5 kg weighed again as 4).
+     */
+    public void everyEventType(java.util.function.DoubleFunction<Instant> h) {
+        harvest("B1", 100, h.apply(0));
+        to("pre_cool", "pc", h.apply(1), item("B1", 100));
+        pack("B1", 100, "L1", 100, "r1", h.apply(2));
+        to("store_in", "r2", h.apply(10), item("L1", 100));
+        to("move", "d1", h.apply(11), item("L1", 100));
+        to("store_out", "d1", h.apply(12), item("L1", 100));
+        to("load", "t1", h.apply(13), item("L1", 100));
+        post("ship", h.apply(13.5), unit("t1"), new JsonObject().put("lots", items(item("L1", 100)))
+                .put("to_party_id", org + "-buyer").put("documents", new JsonArray().add(new JsonObject()
+                        .put("type", "delivery_note").put("id", "DN-2025-0042"))));
+        post("unload", h.apply(16), unit("t1").put("site_id", org + "-dc"), new JsonObject().put("lots",
+                items(item("L1", 100))));
+        post("receive", h.apply(16.5), new JsonObject().put("site_id", org + "-dc").put("party_id", org + "-farm"),
+                new JsonObject().put("acceptance", "accept").put("handover_temp_c", 3.5).put("outputs",
+                        items(output("L9", 50))));
+        post("transform", h.apply(17), new JsonObject().put("site_id", org + "-dc"), new JsonObject()
+                .put("kind", "split").put("inputs", items(item("L1", 40))).put("outputs", items(output("L2", 40))));
+        post("deliver", h.apply(20), new JsonObject().put("party_id", org + "-buyer"),
+                new JsonObject().put("lots", items(item("L2", 40))));
+        JsonObject loss = post("loss", h.apply(21), new JsonObject(), new JsonObject().put("lots",
+                items(item("L1", 5))).put("reason", "spoiled"));
+        post("correction", h.apply(22), new JsonObject().put("corrects_event_id", loss.getString("id"))
+                .put("correction_reason", "weighed again"), new JsonObject().put("action", "replace")
+                .put("event", new JsonObject().put("type", "loss").put("event_time", h.apply(21).toString())
+                        .put("event_tz_offset", "+08:00").put("body", new JsonObject()
+                                .put("lots", items(item("L1", 4))).put("reason", "spoiled"))));
+    }
+
     /** What is of {@code lot} at each place now, "kind id=quantity" sorted. */
     public String holdings(String lot) {
         StringBuilder b = new StringBuilder();

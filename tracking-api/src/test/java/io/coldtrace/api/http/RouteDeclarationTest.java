@@ -175,6 +175,10 @@ class RouteDeclarationTest {
         // where the Digital Link's gs1:traceability link points (issue 8 §5)
         expected.put("GET /api/v1/lots/by-code/:code/epcis", Access.roles(Role.QA));
         expected.put("GET /api/v1/epcis/events", Access.roles(Role.QA));
+        // EPCIS capture at the REST binding's paths (issue 8 §5, §6): partner tokens (nothing else) and QA; its query
+        expected.put("POST /epcis/capture", Access.roles(Role.PARTNER, Role.QA));
+        expected.put("GET /epcis/capture/:id", Access.roles(Role.PARTNER, Role.QA));
+        expected.put("GET /epcis/events", Access.roles(Role.QA));
         expected.put("GET /api/v1/fsma204", Access.roles(Role.QA));
         expected.put("GET /api/v1/lots/:id/source-destination", Access.roles(Role.QA));
         // public: each says why anyone may call it

@@ -55,6 +55,10 @@ class SitesIT {
         JsonObject placed = expect(api.http().put("/api/v1/sites/s-new", orgs.admin(),
                 new JsonObject().put("name", "Renamed").put("division_code", "440402")), 200);
         assertThat(placed.getString("division_code")).isEqualTo("440402");
+        JsonObject located = expect(api.http().put("/api/v1/sites/s-new", orgs.admin(),
+                new JsonObject().put("name", "Renamed").put("gln", "0123456789128")), 200);
+        assertThat(located.getString("gln")).isEqualTo("0123456789128");
+        assertThat(api.rows("SELECT gln FROM site WHERE id = 's-new'")).containsExactly("0123456789128");
     }
 
     @Test
@@ -91,7 +95,9 @@ class SitesIT {
         "id|\"has space\"|422",
         "address|5|422",
         "division_code|\"44040\"|422",
-        "division_code|\"990000\"|422"})
+        "division_code|\"990000\"|422",
+        "gln|\"0123456789123\"|422",
+        "gln|\"012345678912\"|422"})
     void badFieldsAre422NamingThemAndStoreNothing(String field, String json, int status) {
         JsonObject body = site("s-bad").put(field, new JsonObject("{\"v\":" + json + "}").getValue("v"));
         assertError(api.http().post("/api/v1/sites", orgs.admin(), body), status, field);

@@ -96,7 +96,7 @@ public final class Seeds implements AutoCloseable {
     }
 
     public Site site(String id, String org, String name, String kind, String timezone) {
-        Site site = new Site(id, org, name, kind, timezone, null, null, null, null);
+        Site site = new Site(id, org, name, kind, timezone, null, null, null, null, null);
         run(c -> SiteQueries.insert(c, site));
         return site;
     }
@@ -120,7 +120,7 @@ public final class Seeds implements AutoCloseable {
     }
 
     public Unit unit(String id, String site, String kind, String name, String tempClass, String profile) {
-        Unit unit = new Unit(id, site, kind, name, tempClass, profile);
+        Unit unit = new Unit(id, site, kind, name, tempClass, profile, null);
         run(c -> {
             UnitQueries.insert(c, unit);
             return null;

@@ -46,8 +46,10 @@ class UnitsIT {
 
     @Test
     void anOperatorCreatesAUnitAndUpdatesIt() {
-        JsonObject created = expect(api.http().post("/api/v1/units", orgs.acme(Role.OPERATOR), unit("t7-front")), 201);
+        JsonObject created = expect(api.http().post("/api/v1/units", orgs.acme(Role.OPERATOR), unit("t7-front")
+                .put("gln", "0123456789128")), 201);
         assertThat(created.getString("org_id")).isEqualTo("acme");
+        assertThat(created.getString("gln")).isEqualTo("0123456789128");
         assertThat(created.getString("kind")).isEqualTo("truck_compartment");
         assertThat(created.getString("profile_id")).isEqualTo("acme-p");
         JsonObject updated = expect(api.http().put("/api/v1/units/t7-front", orgs.acme(Role.OPERATOR),
@@ -55,6 +57,7 @@ class UnitsIT {
         assertThat(updated.getString("kind")).isEqualTo("container");
         assertThat(updated.getString("temp_class")).isEqualTo("chilled");
         assertThat(updated.getValue("profile_id")).isNull();
+        assertThat(updated.getValue("gln")).as("a PUT replaces every field: absent = none").isNull();
     }
 
     @Test
@@ -89,7 +92,7 @@ class UnitsIT {
     @ParameterizedTest
     @CsvSource({
         "site_id, rival-s1", "site_id, nowhere", "profile_id, rival-p", "profile_id, nowhere", "kind, fridge",
-        "temp_class, warm", "id, bad id"})
+        "temp_class, warm", "id, bad id", "gln, 0123456789123", "gln, 12345"})
     void unknownOrForeignReferencesAndBadValuesAre422AndStoreNothing(String field, String value) {
         long before = api.number("SELECT count(*) FROM unit");
         assertError(api.http().post("/api/v1/units", orgs.acme(Role.OPERATOR), unit("u-bad").put(field, value)),
