@@ -52,9 +52,10 @@ final class FsmaRoutes {
         return db.read(c -> scope(c, vis, q)).compose(scope -> cpu.submit(() -> {
             Path file = Files.createTempFile("fsma204-", xlsx ? ".xlsx" : ".zip");
             return new Output(file, xlsx ? new FsmaSheets.Xlsx() : new FsmaSheets.CsvZip(), scope);
-        })).compose(out -> export.each(c -> FsmaSql.RANGE.bind(vis).bind("from", q.from()).bind("to", q.to())
-                .bind("scoped", out.scope() != null).bind("sel", out.scope() == null ? new UUID[0] : out.scope().ids())
-                .prepare(c), rs -> {
+        })).compose(out -> export.each(c -> (out.scope() == null
+                ? FsmaSql.RANGE.bind(vis).bind("from", q.from()).bind("to", q.to())
+                : FsmaSql.RANGE_SCOPED.bind(vis).bind("from", q.from()).bind("to", q.to())
+                        .bind("sel", out.scope().ids())).prepare(c), rs -> {
                     FsmaSql.Row r = FsmaSql.Row.MAPPER.map(rs);
                     Cte cte = Cte.of(r.type());
                     for (List<Object> cells : cte.rows(r, out.scope() == null ? null : out.scope().codes())) {

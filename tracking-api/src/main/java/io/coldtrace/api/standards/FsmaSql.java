@@ -24,11 +24,15 @@ final class FsmaSql {
                         : new JsonObject(rs.getString("lots")));
     }
 
-    /** The effective step of {@code e}: the replacement a correction carries, else the event itself. */
+    /**
+     * The effective step of {@code e}: the replacement a correction carries, else the event itself. Built once per
+     * event ({@code OFFSET 0} keeps the planner from copying the expression into every subquery that reads it, where
+     * it was rebuilt for each row those subqueries scan).
+     */
     static final String STEP = """
             CROSS JOIN LATERAL (SELECT CASE WHEN e.type = 'correction' THEN e.body -> 'event' ELSE jsonb_build_object(
                 'type', e.type, 'event_tz_offset', e.event_tz_offset, 'site_id', e.site_id, 'unit_id', e.unit_id,
-                'plot_id', e.plot_id, 'party_id', e.party_id, 'body', e.body) END AS s) st
+                'plot_id', e.plot_id, 'party_id', e.party_id, 'body', e.body) END AS s OFFSET 0) st
             CROSS JOIN LATERAL (SELECT CASE WHEN e.type = 'correction' THEN CAST(st.s ->> 'event_time' AS timestamptz)
                 ELSE e.event_time END AS at) et
             """;
@@ -67,20 +71,31 @@ final class FsmaSql {
             Places.party("st.s ->> 'party_id'"), Places.party("st.s #>> '{body,to_party_id}'"), STEP, LOT_INFO,
             Places.movement("m"));
 
-    /**
-     * The caller's standing events of the CTE types in [from, to), in time order; with {@code :scoped} only those
-     * whose effects touch the lots {@code :sel}. Plain events are found by the time index, corrections by theirs.
-     */
-    static final Sql RANGE = Sql.of(ROW + """
+    private static final String IN_RANGE = """
             WHERE %s AND %s
               AND st.s ->> 'type' IN ('harvest', 'pre_cool', 'pack', 'ship', 'deliver', 'receive', 'transform')
               AND et.at >= :from AND et.at < :to
-              AND (e.type = 'correction' OR (e.event_time >= :from AND e.event_time < :to))
-              AND (NOT :scoped OR e.id IN (
-                  SELECT event_id FROM lot_movement WHERE lot_id = ANY(:sel)
-                  UNION SELECT event_id FROM lot_handover WHERE lot_id = ANY(:sel)
-                  UNION SELECT event_id FROM lot_link WHERE child_lot_id = ANY(:sel) OR parent_lot_id = ANY(:sel)))
-            ORDER BY et.at, e.seq""".formatted(Visibility.owned("e.org_id"), STANDING));
+              AND (e.corrects_event_id IS NOT NULL OR (e.event_time >= :from AND e.event_time < :to))
+            """.formatted(Visibility.owned("e.org_id"), STANDING);
+
+    /**
+     * The caller's standing events of the CTE types in [from, to), in time order. Plain events are found by the time
+     * index, corrections by theirs.
+     */
+    static final Sql RANGE = Sql.of(ROW + IN_RANGE + "ORDER BY et.at, e.seq");
+
+    /**
+     * As {@link #RANGE}, only the events whose effects touch the lots {@code :sel}: a semi-join on the events of those
+     * lots (hashed once, whatever the number of lots: a product's whole trace is hundreds of thousands), not a test
+     * of each event against the list.
+     */
+    static final Sql RANGE_SCOPED = Sql.of(ROW + IN_RANGE + """
+              AND e.id IN (
+                  SELECT m.event_id FROM unnest(CAST(:sel AS uuid[])) s (id) JOIN lot_movement m ON m.lot_id = s.id
+                  UNION SELECT h.event_id FROM unnest(CAST(:sel AS uuid[])) s (id) JOIN lot_handover h ON h.lot_id = s.id
+                  UNION SELECT k.event_id FROM unnest(CAST(:sel AS uuid[])) s (id) JOIN lot_link k ON k.child_lot_id = s.id
+                  UNION SELECT k.event_id FROM unnest(CAST(:sel AS uuid[])) s (id) JOIN lot_link k ON k.parent_lot_id = s.id)
+            ORDER BY et.at, e.seq""");
 
     /** A seed's lot codes with every lot upstream and downstream (the trace), at most 64 hops each way. */
     record Scoped(UUID id, String code) {
