@@ -21,5 +21,6 @@ lots=${TRACE_BENCH_LOTS:-100000} days=${TRACE_BENCH_DAYS:-30} requests=${TRACE_B
 bench_parse "$@"
 bench_setup
 command psql -h 127.0.0.1 -U postgres -d "$db" -tAc \
-  "SELECT id || ' ' || code || ' ' || trace_code FROM lot WHERE kind = 'lot' ORDER BY random() LIMIT $requests" > "$out/sample.txt"
+  "SELECT id || ' ' || code || ' ' || trace_code FROM lot WHERE kind = 'lot' ORDER BY random() LIMIT $requests + 200" \
+  > "$out/sample.txt"
 python3 deploy/bench/trace_client.py measure "$port" "$token" "$out/sample.txt" "$eps"

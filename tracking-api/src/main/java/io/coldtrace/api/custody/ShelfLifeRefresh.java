@@ -23,14 +23,17 @@ import org.slf4j.LoggerFactory;
  * time, first the lots that have no figure yet, then the lots on hand whose figure is older than {@link #EVERY},
  * stalest first; a read of a lot's custody stores its figure too. Lots that had left when last computed keep that
  * figure (a read of their custody refreshes it). Measured on the 100,000-lot bench database (lots not read before, a
- * shared machine): about 27 lots a round, 160 a minute, so a full pass over 100,000 lots on hand takes ~10 hours,
+ * quiet machine): about 13 lots a round, 154 a minute, so a full pass over 100,000 lots on hand takes ~11 hours,
  * over a few thousand a few minutes; the lots list shows when each figure was computed.
  */
 final class ShelfLifeRefresh {
     static final Duration EVERY = Duration.ofMinutes(5);
-    /** Short, frequent rounds: the refresh never holds a connection or the database for long. */
-    static final Duration TICK = Duration.ofSeconds(10);
-    static final Duration BUDGET = Duration.ofSeconds(1);
+    /**
+     * Short, frequent rounds: the refresh never holds a connection or the database for long, and a page served
+     * meanwhile shares the machine with it for at most a quarter of a second.
+     */
+    static final Duration TICK = Duration.ofSeconds(5);
+    static final Duration BUDGET = Duration.ofMillis(250);
     /** Lots read per query; a round stops at its budget, or when both queries are spent. */
     static final int BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ShelfLifeRefresh.class);
