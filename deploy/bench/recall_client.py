@@ -124,7 +124,8 @@ def exposures(call, rnd, requests, days):
 
     def path():
         room = f"O{rnd.randint(1, 10)}-r{rnd.randint(1, 8)}"
-        start = now - datetime.timedelta(days=days) + datetime.timedelta(hours=rnd.randint(24, (days - 5) * 24))
+        hours = rnd.randint(24, max(24, (days - 4) * 24))
+        start = now - datetime.timedelta(days=days) + datetime.timedelta(hours=hours)
         return (f"/api/v1/units/{room}/exposure?from={iso(start)}&to={iso(start + datetime.timedelta(days=1))}")
 
     lots = []
@@ -165,18 +166,24 @@ def recall_case(port, token, lots):
     return took
 
 
-def fsma_sheet(port, token, lots, days):
-    """Seconds for the FSMA 204 spreadsheet (XLSX) of the bench's product over the EPCIS export's window (printed)."""
+def timed_get(port, token, name, path):
+    """One authenticated GET: its body and seconds; a status other than 200 ends the bench naming {name}."""
     c = conn(port)
-    start, end = window(lots, days)
     t0 = time.perf_counter()
-    c.request("GET", f"/api/v1/fsma204?from={iso(start)}&to={iso(end)}&product_id=cabbage&format=xlsx", None,
-              {"Authorization": "Bearer " + token})
+    c.request("GET", path, None, {"Authorization": "Bearer " + token})
     r = c.getresponse()
     data = r.read()
     took = time.perf_counter() - t0
     if r.status != 200:
-        raise SystemExit(f"FSMA 204 sheet: HTTP {r.status}: {data[:300]!r}")
+        raise SystemExit(f"{name}: HTTP {r.status}: {data[:300]!r}")
+    return data, took
+
+
+def fsma_sheet(port, token, lots, days):
+    """Seconds for the FSMA 204 spreadsheet (XLSX) of the bench's product over the EPCIS export's window (printed)."""
+    start, end = window(lots, days)
+    data, took = timed_get(port, token, "FSMA 204 sheet",
+                           f"/api/v1/fsma204?from={iso(start)}&to={iso(end)}&product_id=cabbage&format=xlsx")
     say(f"FSMA 204 sheet (XLSX) of the same window: {len(data) / 1e6:,.1f} MB in {took:.2f} s")
 
 
@@ -189,16 +196,9 @@ def window(lots, days):
 
 def epcis_export(port, token, lots, days):
     """Events per second of GET /api/v1/epcis/events over a window holding about 100,000 of the ledger's events."""
-    c = conn(port)
     start, end = window(lots, days)
-    t0 = time.perf_counter()
-    c.request("GET", f"/api/v1/epcis/events?GE_eventTime={iso(start)}&LT_eventTime={iso(end)}", None,
-              {"Authorization": "Bearer " + token})
-    r = c.getresponse()
-    data = r.read()
-    took = time.perf_counter() - t0
-    if r.status != 200:
-        raise SystemExit(f"EPCIS export: HTTP {r.status}: {data[:300]!r}")
+    data, took = timed_get(port, token, "EPCIS export",
+                           f"/api/v1/epcis/events?GE_eventTime={iso(start)}&LT_eventTime={iso(end)}")
     n = len(json.loads(data)["epcisBody"]["eventList"])
     say(f"EPCIS export: {n:,} events, {len(data) / 1e6:,.1f} MB in {took:.2f} s")
     return n / took
