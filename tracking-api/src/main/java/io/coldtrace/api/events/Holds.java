@@ -27,7 +27,7 @@ public final class Holds {
                 SELECT up.lot_id, k.parent_lot_id, up.depth + 1 FROM up JOIN lot_link k ON k.child_lot_id = up.anc
                 WHERE up.depth < 64
             )
-            SELECT DISTINCT ON (up.lot_id) up.lot_id, c.id, up.anc
+            SELECT DISTINCT ON (up.lot_id) up.lot_id, c.id
             FROM up JOIN recall_case_lot k ON k.lot_id = up.anc AND k.on_hold
             JOIN recall_case c ON c.id = k.case_id AND c.status <> 'released' AND c.org_id = :org
             ORDER BY up.lot_id, c.opened_at, up.depth""");
