@@ -2,6 +2,7 @@ package io.coldtrace.api.events;
 
 import static io.coldtrace.api.testing.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.testing.TestApi;
@@ -58,6 +59,21 @@ class ChainVerifyIT {
         JsonObject other = verify("?org_id=short", api.token(Role.QA, "long"));
         assertThat(other.getLong("events_checked")).isZero();
         assertThat(other.getInteger("chains")).isZero();
+    }
+
+    @Test
+    void theDatabaseRefusesAHashThatIsNot64LowerCaseHexDigits() {
+        api.seeds().org("hexed", "Hexed Ltd");
+        LedgerRows.append(api, "hexed", 2);
+        long seq = LedgerRows.chain(api, "hexed").get(1).seq();
+        for (String bad : new String[] {"0".repeat(63), "0".repeat(63) + "g", "A".repeat(64), "0".repeat(65)}) {
+            for (String column : new String[] {"hash", "prev_hash"}) {
+                assertThatThrownBy(() -> LedgerRows.asSuperuser(api, "UPDATE trace_event SET " + column
+                        + " = ? WHERE seq = ?", bad, seq)).hasMessageContaining("trace_event_" + column + "_check");
+            }
+        }
+        // a well-formed value passes the check (the chain's verify then names the row, as any alteration)
+        LedgerRows.asSuperuser(api, "UPDATE trace_event SET prev_hash = ? WHERE seq = ?", "0".repeat(64), seq);
     }
 
     @Test
