@@ -40,23 +40,28 @@ final class TraceChart {
             limit(b, band.high(), yMin, yMax);
             limit(b, band.low(), yMin, yMax);
         }
-        StringBuilder env = new StringBuilder();
-        StringBuilder mean = new StringBuilder();
+        // the envelope: along the maxima, back along the minima
+        b.append("<polygon class=\"env\" points=\"");
         for (double[] p : chart.points()) {
-            env.append(num(x(p[0]))).append(',').append(num(y(p[3], yMin, yMax))).append(' ');
-            mean.append(num(x(p[0]))).append(',').append(num(y(p[1], yMin, yMax))).append(' ');
+            point(b, x(p[0]), y(p[3], yMin, yMax));
         }
         for (int i = chart.points().size() - 1; i >= 0; i--) {
             double[] p = chart.points().get(i);
-            env.append(num(x(p[0]))).append(',').append(num(y(p[2], yMin, yMax))).append(' ');
+            point(b, x(p[0]), y(p[2], yMin, yMax));
         }
-        b.append("<polygon class=\"env\" points=\"").append(env.toString().strip()).append("\"/>");
+        b.setLength(b.length() - 1);
+        b.append("\"/>");
         if (chart.points().size() == 1) {
             double[] p = chart.points().get(0);
             b.append("<circle class=\"mean\" r=\"2\" cx=\"").append(num(x(p[0]))).append("\" cy=\"")
                     .append(num(y(p[1], yMin, yMax))).append("\"/>");
         } else {
-            b.append("<polyline class=\"mean\" points=\"").append(mean.toString().strip()).append("\"/>");
+            b.append("<polyline class=\"mean\" points=\"");
+            for (double[] p : chart.points()) {
+                point(b, x(p[0]), y(p[1], yMin, yMax));
+            }
+            b.setLength(b.length() - 1);
+            b.append("\"/>");
         }
         b.append("<line class=\"axis\" x1=\"").append(num(LEFT)).append("\" y1=\"").append(num(BOTTOM))
                 .append("\" x2=\"").append(num(RIGHT)).append("\" y2=\"").append(num(BOTTOM)).append("\"/>");
@@ -86,7 +91,28 @@ final class TraceChart {
         return BOTTOM - (c - yMin) / (yMax - yMin) * (BOTTOM - TOP);
     }
 
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.1f", v).replace(".0", "");
+    /** {@code x,y } to one decimal. */
+    private static void point(StringBuilder b, double x, double y) {
+        num(b, x);
+        b.append(',');
+        num(b, y);
+        b.append(' ');
+    }
+
+    /** {@code v} to one decimal, half up, without a trailing ".0" (as {@code %.1f}, without a Formatter per number). */
+    static StringBuilder num(StringBuilder b, double v) {
+        long tenths = Math.round(Math.abs(v) * 10);
+        if (v < 0 && tenths != 0) {
+            b.append('-');
+        }
+        b.append(tenths / 10);
+        if (tenths % 10 != 0) {
+            b.append('.').append(tenths % 10);
+        }
+        return b;
+    }
+
+    static String num(double v) {
+        return num(new StringBuilder(8), v).toString();
     }
 }

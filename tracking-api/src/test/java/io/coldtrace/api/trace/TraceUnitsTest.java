@@ -65,4 +65,19 @@ class TraceUnitsTest {
         limiter.sweep(t + 10_000_000_000L);
         assertThat(limiter.clients()).as("full buckets are forgotten").isZero();
     }
+
+    @Test
+    void chartCoordinatesAreWrittenAsFormatWouldToOneDecimal() {
+        // the chart's numbers are appended without a Formatter (it cost the page most of its CPU): same text as %.1f
+        // without a trailing ".0", over the chart's range and beyond, including halves and negatives
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            double v = i < 4000 ? (i - 2000) / 20.0 : (r.nextDouble() - 0.2) * 400;
+            String expected = String.format(java.util.Locale.ROOT, "%.1f", v).replace(".0", "");
+            assertThat(TraceChart.num(v)).as("%s", v).isEqualTo(expected.equals("-0") ? "0" : expected);
+        }
+        assertThat(TraceChart.num(316)).isEqualTo("316");
+        assertThat(TraceChart.num(87.96)).isEqualTo("88");
+        assertThat(TraceChart.num(-3.25)).isEqualTo("-3.3");
+    }
 }
