@@ -102,6 +102,8 @@ final class TraceReader {
                     return new Cert(rs.getString("kind"), rs.getString("number"), rs.getString("issuer"), from, to,
                             status);
                 });
+        // what holds today first, then what will, then what lapsed (in the database's order within each)
+        certs.sort(Comparator.comparingInt(cert -> List.of("valid", "not_yet_valid", "expired").indexOf(cert.status())));
         List<Step> journey = new ArrayList<>(Journey.legs(c, lot, custody, byPlot));
         journey.addAll(Journey.handovers(c, lot));
         // by time; a hand-over before a leg that starts at the same moment (received, then at the dock)
