@@ -46,7 +46,7 @@ final class BatchLots implements LotStore {
     private final Map<String, Optional<String>> unitSites = new HashMap<>();
     private final Map<String, Optional<String>> partyKinds = new HashMap<>();
     private final Map<String, String> externalCodes = new HashMap<>();
-    private final Map<UUID, Optional<UUID>> holds = new HashMap<>();
+    private final Map<UUID, Optional<Holds.Hold>> holds = new HashMap<>();
     private final CopyRows lotWrites = LotQueries.INSERT_LOT.rows();
     /** Voided lots born again (after a correction of the request). */
     private final List<Sql.Bound> rebearWrites = new ArrayList<>();
@@ -102,7 +102,7 @@ final class BatchLots implements LotStore {
             for (Movement m : LotQueries.movements(c, ids)) {
                 movements.get(m.lotId()).add(m);
             }
-            Map<UUID, UUID> held = Holds.held(c, org, ids);
+            Map<UUID, Holds.Hold> held = Holds.held(c, org, ids);
             for (UUID id : ids) {
                 holds.put(id, Optional.ofNullable(held.get(id)));
             }
@@ -141,8 +141,8 @@ final class BatchLots implements LotStore {
     }
 
     @Override
-    public Optional<UUID> heldBy(UUID lot) throws SQLException {
-        Optional<UUID> held = holds.get(lot);
+    public Optional<Holds.Hold> heldBy(UUID lot) throws SQLException {
+        Optional<Holds.Hold> held = holds.get(lot);
         if (held == null) {
             // holds cannot change during the request: opening a case locks the chain head this request holds
             held = direct.heldBy(lot);
@@ -233,7 +233,7 @@ final class BatchLots implements LotStore {
     @Override
     public void link(UUID parent, UUID child, UUID event, BigDecimal q) throws SQLException {
         // a lot made from a held lot is held by the same case
-        Optional<UUID> held = heldBy(parent);
+        Optional<Holds.Hold> held = heldBy(parent);
         if (held.isPresent() && heldBy(child).isEmpty()) {
             holds.put(child, held);
         }

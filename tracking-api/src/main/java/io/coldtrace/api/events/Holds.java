@@ -8,52 +8,70 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Recall holds (issue 8 §3, V9_9): a lot in the frozen scope of a recall case (not a drill) that is not released may
- * not be shipped or delivered, nor may a lot made from one (split, repacked, packed) after the scope was frozen. Read from the recall tables by SQL, so the ledger depends on no recall code; a case is
- * opened with the organisation's chain head locked ({@link #lockLedger}), so no append races the hold it starts.
+ * Holds (issue 8 §3, V9_9; issue 9 §3, V9_30): a lot may not be shipped or delivered, nor may a lot made from it
+ * (split, repacked, packed), while it is in the frozen scope of a recall case (not a drill) that is not released, or
+ * while a quality test of it failed and is neither corrected to a pass nor released by QA. Read from the recall and
+ * quality-test tables by SQL, so the ledger depends on no recall or test code; a case is opened and a failed test
+ * recorded with the organisation's chain head locked ({@link #lockLedger}), so no append races the hold it starts.
  */
 public final class Holds {
+    /** What holds a lot: {@code kind} recall_case or quality_test, its id, and for a test what failed. */
+    public record Hold(String kind, UUID id, String what) {
+        /** The refusal's words for the holder. */
+        String named() {
+            return kind.equals("recall_case") ? "recall case " + id : "failed quality test " + id + " (" + what + ")";
+        }
+
+        String until() {
+            return kind.equals("recall_case") ? "the case is released"
+                    : "the test is corrected or QA releases its hold";
+        }
+    }
+
     /**
-     * For each lot of {@code :lots}, the earliest-opened case (open or recalled) holding it or any lot it was made
-     * from: a lot split, repacked or packed from a held lot after the case froze its scope is held as that lot is.
-     * Nothing is walked while the organisation has no case that is not released.
+     * For each lot of {@code :lots}, the earliest hold on it or on any lot it was made from: a case (open or
+     * recalled) holding it, or a failed test of it in force. Nothing is walked while the organisation has neither.
      */
     private static final Sql HELD = Sql.of("""
             WITH RECURSIVE up (lot_id, anc, depth) AS (
                 SELECT l, l, 0 FROM unnest(CAST(:lots AS uuid[])) l
                 WHERE EXISTS (SELECT 1 FROM recall_case c WHERE c.org_id = :org AND c.kind = 'recall'
                     AND c.status <> 'released')
+                   OR EXISTS (SELECT 1 FROM quality_test t WHERE t.org_id = :org AND t.result = 'fail')
                 UNION
                 SELECT up.lot_id, k.parent_lot_id, up.depth + 1 FROM up JOIN lot_link k ON k.child_lot_id = up.anc
                 WHERE up.depth < 64
+            ), holds AS (
+                SELECT up.lot_id, 'recall_case' AS kind, c.id, NULL AS what, c.opened_at AS since, up.depth
+                FROM up JOIN recall_case_lot k ON k.lot_id = up.anc AND k.on_hold
+                JOIN recall_case c ON c.id = k.case_id AND c.status <> 'released' AND c.org_id = :org
+                UNION ALL
+                SELECT up.lot_id, 'quality_test', t.id, t.analyte || ', ' || t.lab, t.recorded_at, up.depth
+                FROM up JOIN quality_test t ON t.lot_id = up.anc AND t.org_id = :org AND t.result = 'fail'
+                WHERE NOT EXISTS (SELECT 1 FROM quality_test n WHERE n.supersedes = t.id)
+                  AND NOT EXISTS (SELECT 1 FROM quality_test_release r WHERE r.test_id = t.id)
             )
-            SELECT DISTINCT ON (up.lot_id) up.lot_id, c.id
-            FROM up JOIN recall_case_lot k ON k.lot_id = up.anc AND k.on_hold
-            JOIN recall_case c ON c.id = k.case_id AND c.status <> 'released' AND c.org_id = :org
-            ORDER BY up.lot_id, c.opened_at, up.depth""");
+            SELECT DISTINCT ON (lot_id) lot_id, kind, id, what FROM holds ORDER BY lot_id, since, depth""");
 
     private Holds() {
     }
 
-    /** The open or recalled case holding {@code lot} (or a lot it was made from), if any. */
-    static Optional<UUID> heldBy(Connection c, String org, UUID lot) throws SQLException {
+    /** What holds {@code lot} (or a lot it was made from), if anything. */
+    static Optional<Hold> heldBy(Connection c, String org, UUID lot) throws SQLException {
         return Optional.ofNullable(held(c, org, new UUID[] {lot}).get(lot));
     }
 
-    /** The 409 for a {@code what} (ship, deliver) of held lot {@code code}, naming the case. */
-    static ClientError refused(String field, String code, String what, UUID recallCase) {
-        return ClientError.conflict(field, "lot " + code + " is on hold by recall case " + recallCase
-                + ": it may not be " + (what.equals("ship") ? "shipped" : "delivered") + " until the case is "
-                + "released");
+    /** The 409 for a {@code what} (ship, deliver) of held lot {@code code}, naming what holds it. */
+    static ClientError refused(String field, String code, String what, Hold hold) {
+        return ClientError.conflict(field, "lot " + code + " is on hold by " + hold.named() + ": it may not be "
+                + (what.equals("ship") ? "shipped" : "delivered") + " until " + hold.until());
     }
 
-    /** For each of {@code lots}, the case holding it (as {@link #heldBy}; lots held by none are absent): one query. */
-    static java.util.Map<UUID, UUID> held(Connection c, String org, UUID[] lots) throws SQLException {
-        java.util.Map<UUID, UUID> out = new java.util.HashMap<>();
-        for (UUID[] pair : HELD.bind("lots", lots).bind("org", org).list(c,
-                rs -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})) {
-            out.put(pair[0], pair[1]);
-        }
+    /** For each of {@code lots}, what holds it (as {@link #heldBy}; lots held by nothing are absent): one query. */
+    static java.util.Map<UUID, Hold> held(Connection c, String org, UUID[] lots) throws SQLException {
+        java.util.Map<UUID, Hold> out = new java.util.HashMap<>();
+        HELD.bind("lots", lots).bind("org", org).list(c, rs -> out.put(rs.getObject("lot_id", UUID.class),
+                new Hold(rs.getString("kind"), rs.getObject("id", UUID.class), rs.getString("what"))));
         return out;
     }
 

@@ -188,7 +188,7 @@ final class LotProjection {
                     + ", not " + t.uom());
         }
         if (handover != null && (handover.kind().equals("ship") || handover.kind().equals("deliver"))) {
-            Optional<UUID> held = s.heldBy(lot.id());
+            Optional<Holds.Hold> held = s.heldBy(lot.id());
             if (held.isPresent()) {
                 throw Holds.refused(t.field() + ".lot", lot.code(), handover.kind(), held.get());
             }

@@ -60,8 +60,8 @@ interface LotStore {
     /** The first instant at which one of {@code lots} holds less than nothing somewhere. */
     Optional<Shortfall> firstShortfall(UUID[] lots) throws SQLException;
 
-    /** The recall case holding {@code lot} ({@link Holds}), if any. */
-    Optional<UUID> heldBy(UUID lot) throws SQLException;
+    /** What holds {@code lot} ({@link Holds}), if anything. */
+    Optional<Holds.Hold> heldBy(UUID lot) throws SQLException;
 
     /** Each step as its statement on {@code c}. */
     static LotStore direct(Connection c, String org) {
@@ -145,7 +145,7 @@ interface LotStore {
         }
 
         @Override
-        public Optional<UUID> heldBy(UUID lot) throws SQLException {
+        public Optional<Holds.Hold> heldBy(UUID lot) throws SQLException {
             return Holds.heldBy(c, org, lot);
         }
     }

@@ -87,6 +87,8 @@ final class AccessWorld {
         f.put("trace-code", seeds.traceCode(f.get("lot")));
         f.put("buyer", seeds.party(n + "-buyer", org, "buyer", "500103").id());
         f.put("recall", seeds.recallDrill(org, f.get("lot"), f.get("lot-code"), f.get("buyer")));
+        f.put("quality-test", seeds.qualityTest(org, f.get("lot")));
+        f.put("quality-test-evidence", Long.toString(seeds.qualityTestEvidence(org, f.get("quality-test"))));
         // every fixture product has this GTIN: a Digital Link names one lot by it and the (unique) lot code
         f.put("gtin", seeds.gtin(f.get("product"), GTIN));
         // an organisation to grant traces to, and a grant of this one to another
@@ -104,6 +106,6 @@ final class AccessWorld {
     static List<String> owned(Map<String, String> f) {
         return List.of(f.get("site"), f.get("profile"), f.get("unit"), f.get("device"), f.get("user"),
                 f.get("party"), f.get("product"), f.get("plot"), f.get("certification"), f.get("event"), f.get("lot"),
-                f.get("recall"), f.get("trace-grant"), f.get("capture"));
+                f.get("recall"), f.get("trace-grant"), f.get("capture"), f.get("quality-test"));
     }
 }

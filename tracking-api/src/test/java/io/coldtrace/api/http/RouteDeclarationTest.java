@@ -181,6 +181,15 @@ class RouteDeclarationTest {
         expected.put("GET /epcis/events", Access.roles(Role.QA));
         expected.put("GET /api/v1/fsma204", Access.roles(Role.QA));
         expected.put("GET /api/v1/lots/:id/source-destination", Access.roles(Role.QA));
+        // quality tests (issue 9 §3): operators and QA record them and their evidence, QA releases a hold, all read
+        expected.putAll(Map.of(
+                "POST /api/v1/quality-tests", responders,
+                "GET /api/v1/quality-tests", readers,
+                "GET /api/v1/quality-tests/:id", readers,
+                "POST /api/v1/quality-tests/:id/release", Access.roles(Role.QA),
+                "POST /api/v1/quality-tests/:id/evidence", responders,
+                "GET /api/v1/quality-tests/:id/evidence", readers,
+                "GET /api/v1/quality-tests/:id/evidence/:file", readers));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())

@@ -298,6 +298,42 @@ public final class Seeds implements AutoCloseable {
      * A recall drill of {@code org} whose frozen scope is lot {@code lotId} (100 box) delivered to {@code buyer}; its
      * id. For fixtures of the routes that read and act on cases (RecallIT opens cases through the API).
      */
+    /** A failed rapid residue test of lot {@code lotId} (it holds the lot); its id. */
+    public String qualityTest(String org, String lotId) {
+        String id = java.util.UUID.randomUUID().toString();
+        return run(c -> {
+            try (var ps = c.prepareStatement("""
+                    INSERT INTO quality_test (id, org_id, lot_id, kind, analyte, value, value_unit, limit_value, result,
+                        lab, tested_at, recorded_by, recorded_at)
+                    VALUES (?::uuid, ?, ?::uuid, 'rapid', 'organophosphates', 72, '% inhibition', 50, 'fail',
+                        'fixture station', now(), 'seeds', now())""")) {
+                ps.setString(1, id);
+                ps.setString(2, org);
+                ps.setString(3, lotId);
+                ps.execute();
+            }
+            return id;
+        });
+    }
+
+    /** A PDF evidence file of quality test {@code testId}; its id. */
+    public long qualityTestEvidence(String org, String testId) {
+        return run(c -> {
+            try (var ps = c.prepareStatement("""
+                    INSERT INTO quality_test_evidence (test_id, org_id, filename, content_type, size_bytes, sha256,
+                        content, uploaded_by)
+                    VALUES (?::uuid, ?, 'report.pdf', 'application/pdf', 8, repeat('0', 64), '%PDF-1.4', 'seeds')
+                    RETURNING id""")) {
+                ps.setString(1, testId);
+                ps.setString(2, org);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     public String recallDrill(String org, String lotId, String lotCode, String buyer) {
         String id = java.util.UUID.randomUUID().toString();
         String scope = ("{\"seeds\": {\"lots\": [\"%2$s\"]}, \"lots\": [{\"lot_id\": \"%1$s\", \"code\": \"%2$s\", "
