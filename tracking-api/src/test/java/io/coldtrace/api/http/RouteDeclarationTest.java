@@ -151,8 +151,9 @@ class RouteDeclarationTest {
                 "POST /api/v1/trace-grants", "POST /api/v1/trace-grants/:id/revoke", "GET /api/v1/trace-grants"}) {
             expected.put(route, Access.roles(Role.QA));
         }
-        // who is signed in (the pages' QA links): every role
-        expected.put("GET /api/v1/session", readers);
+        // who is signed in (the pages' QA links): every person's role, an authority's too
+        Access people = Access.roles(Role.OPERATOR, Role.DISPATCHER, Role.QA, Role.AUTHORITY);
+        expected.put("GET /api/v1/session", people);
         expected.put("GET /api/v1/events/projections/check", Access.roles(Role.QA, Role.ADMIN));
         // trace codes in print (issue 7 §4): staff read QR images and label sheets; operators and QA map external codes
         expected.putAll(Map.of(

@@ -373,15 +373,27 @@ public final class Seeds implements AutoCloseable {
         return run(c -> WebhookQueries.insert(c, new NewWebhook(org, url, secret)));
     }
 
-    /** A user of {@code org} (null = none: admins only), without a token. */
+    /** The region of an authority seeded without one: 巫溪县 Wuxi, Chongqing (domain.md section 6). */
+    public static final String AUTHORITY_REGION = "500238";
+
+    /** A user of {@code org} (null = none: admins only), without a token; an authority governs Wuxi. */
     public UserRow user(String id, String org, String name, Role role) {
-        return run(c -> UserQueries.insert(c, new NewUser(id, org, name, role)));
+        String region = role == Role.AUTHORITY ? AUTHORITY_REGION : null;
+        return run(c -> UserQueries.insert(c, new NewUser(id, org, name, role, region)));
     }
 
-    /** A token of {@code role} in {@code org} (null = of no organisation), minted as create-token mints one. */
+    /**
+     * A token of {@code role} in {@code org} (null = of no organisation), minted as create-token mints one; an
+     * authority's governs {@link #AUTHORITY_REGION}.
+     */
     public Token token(Role role, String org, String name) {
+        return token(role, org, name, role == Role.AUTHORITY ? AUTHORITY_REGION : null);
+    }
+
+    /** A token of {@code role} in {@code org} governing {@code region} (authorities only). */
+    public Token token(Role role, String org, String name, String region) {
         String secret = Tokens.generate();
-        long id = run(c -> TokenQueries.insert(c, name, role, org, Tokens.hash(secret)));
+        long id = run(c -> TokenQueries.insert(c, name, role, org, Tokens.hash(secret), null, region));
         return new Token(secret, id, role, org);
     }
 
