@@ -182,11 +182,16 @@ class RouteDeclarationTest {
         expected.put("GET /epcis/events", Access.roles(Role.QA));
         expected.put("GET /api/v1/fsma204", Access.roles(Role.QA));
         expected.put("GET /api/v1/lots/:id/source-destination", Access.roles(Role.QA));
-        // consumption assistance (issue 9 §1): divisions are reference data every person reads, admins import them
+        // consumption assistance (issue 9 §1): divisions are reference data every person reads, admins import them;
+        // a buyer organisation's admins declare its programmes, its operators and QA read them
         expected.putAll(Map.of(
                 "POST /api/v1/divisions/import", admins,
                 "GET /api/v1/divisions", people,
-                "GET /api/v1/divisions/changes", people));
+                "GET /api/v1/divisions/changes", people,
+                "POST /api/v1/programmes", admins,
+                "GET /api/v1/programmes", responders,
+                "GET /api/v1/programmes/:id", responders,
+                "PUT /api/v1/programmes/:id", admins));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())
