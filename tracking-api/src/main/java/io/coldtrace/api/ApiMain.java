@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the tracking API: config, Vert.x with Prometheus metrics, the pool, migrations (off the event loop), the
- * HTTP verticle. {@code create-token ...} instead creates an API token (see {@link CreateTokenCommand}).
+ * HTTP verticle. {@code create-token ...} instead creates an API token (see {@link CreateTokenCommand}); another
+ * first argument runs the feature command of that name ({@link ApiCommand}, e.g. {@code import-divisions}).
  */
 public final class ApiMain {
     private static final Logger LOG = LoggerFactory.getLogger(ApiMain.class);
@@ -55,9 +56,7 @@ public final class ApiMain {
                 System.exit(CreateTokenCommand.run(args, DbConfig.from(Env.system()), System.out, System.err));
             }
             if (args.length > 0) {
-                System.err.println("unknown command " + args[0] + "; run without arguments to serve, or "
-                        + CreateTokenCommand.NAME + " --role admin --name NAME");
-                System.exit(2);
+                System.exit(command(args));
             }
             cfg = ApiConfig.from(Env.system());
         } catch (ConfigException e) {
@@ -72,6 +71,20 @@ public final class ApiMain {
                     LOG.error("tracking-api failed to start: {}", e.toString(), e);
                     System.exit(1);
                 });
+    }
+
+    /** Runs the feature command {@code args[0]} names ({@link ApiCommand}), or says which there are. */
+    private static int command(String[] args) {
+        for (ApiCommand c : ApiCommand.found()) {
+            if (c.name().equals(args[0])) {
+                return c.run(java.util.List.of(args).subList(1, args.length), DbConfig.from(Env.system()),
+                        System.out, System.err);
+            }
+        }
+        StringBuilder known = new StringBuilder("  " + CreateTokenCommand.NAME + " --role admin --name NAME");
+        ApiCommand.found().forEach(c -> known.append("\n  ").append(c.usage()));
+        System.err.println("unknown command " + args[0] + "; run without arguments to serve, or one of:\n" + known);
+        return 2;
     }
 
     /** Starts everything; the future fails (and what was opened is closed) when any part cannot start. */

@@ -3,6 +3,7 @@ package io.coldtrace.core.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.coldtrace.core.config.DbConfig;
+import io.coldtrace.core.db.migration.R__Bundled_divisions;
 import io.coldtrace.core.db.migration.V2__Telemetry_storage;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -47,7 +48,8 @@ public final class Database {
         MigrateResult r = Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
-                .javaMigrations(new V2__Telemetry_storage(cfg.storage(), cfg.retentionDays()))
+                .javaMigrations(new V2__Telemetry_storage(cfg.storage(), cfg.retentionDays()),
+                        new R__Bundled_divisions())
                 .load()
                 .migrate();
         if (!r.success) {

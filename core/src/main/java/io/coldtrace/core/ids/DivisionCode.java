@@ -32,6 +32,25 @@ public record DivisionCode(String code) {
         return level() == Level.PROVINCE ? province() : code.substring(0, 4) + "00";
     }
 
+    /**
+     * The digits every code inside this division starts with: 2 for a province, 4 for a city, all 6 for a county.
+     */
+    public String prefix() {
+        return switch (level()) {
+            case PROVINCE -> code.substring(0, 2);
+            case CITY -> code.substring(0, 4);
+            case COUNTY -> code;
+        };
+    }
+
+    /**
+     * Whether {@code other} is this division or lies inside it: a province holds its cities and counties, a city its
+     * counties (a municipality's 县 row 500200 its counties 5002xx), a county only itself.
+     */
+    public boolean contains(DivisionCode other) {
+        return other.code.startsWith(prefix());
+    }
+
     public Level level() {
         if (code.endsWith("0000")) {
             return Level.PROVINCE;

@@ -1,19 +1,15 @@
 package io.coldtrace.core.ids;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Names of GB/T 2260 divisions, from a bundled subset ({@code regions/gb2260-subset.tsv}: every province and the
- * cities and counties ColdTrace's world uses), and the check of a region's names against its division code.
+ * Names of GB/T 2260 divisions, from the bundled subset ({@link DivisionList#BUNDLED}: every province and the cities
+ * and counties ColdTrace's world uses), and the check of a region's names against its division code. The same file
+ * seeds the database's division table (migration {@code R__Bundled_divisions}), which a national list imported
+ * later extends; this checker stays the bundled file's, pure code without a database.
  *
  * <p>The rule: the province name must be the code's province's (every province is in the table, so always); a city or
  * county name must be the table's name when the table holds that code, and is accepted unchecked when it does not
@@ -21,7 +17,6 @@ import java.util.Set;
  * their city may be named by the municipality's name, 市辖区 or 县. A county name needs a county's code.
  */
 public final class DivisionNames {
-    private static final String RESOURCE = "/regions/gb2260-subset.tsv";
     /** 北京, 天津, 上海, 重庆. */
     private static final Set<String> MUNICIPALITIES = Set.of("110000", "120000", "310000", "500000");
     private static final Set<String> MUNICIPAL_CITY_NAMES = Set.of("市辖区", "县");
@@ -152,38 +147,24 @@ public final class DivisionNames {
         return code.level() == DivisionCode.Level.PROVINCE ? "province" : "city";
     }
 
-    /** Reads {@code code<TAB>name} lines; {@code #} starts a note. */
-    static DivisionNames parse(InputStream in) throws IOException {
-        Map<String, String> names = new LinkedHashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                if (cols.length != 2 || cols[1].isBlank()) {
-                    throw new IllegalStateException(RESOURCE + " line " + n + ": expected code<TAB>name");
-                }
-                String code = new DivisionCode(cols[0]).code();
-                if (names.put(code, cols[1].strip()) != null) {
-                    throw new IllegalStateException(RESOURCE + " line " + n + ": " + code + " twice");
-                }
-            }
+    /** The names of a division list ({@link DivisionList}'s CSV); a list with a bad line fails loudly. */
+    static DivisionNames parse(String csv) {
+        DivisionList.Parsed p = DivisionList.parse(csv);
+        if (!p.ok()) {
+            throw new IllegalStateException("division list: " + p.errors());
         }
-        return new DivisionNames(names);
+        return of(p.rows());
     }
 
     private static DivisionNames load() {
-        try (InputStream in = DivisionNames.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            }
-            return parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return of(DivisionList.bundled());
+    }
+
+    private static DivisionNames of(java.util.List<DivisionList.Row> rows) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (DivisionList.Row row : rows) {
+            names.put(row.code().code(), row.name());
         }
+        return new DivisionNames(names);
     }
 }

@@ -50,12 +50,18 @@ class MigrationsIT {
         DbConfig a = new DbConfig(pg.createMigratedDatabase("copy_a"), pg.user(), pg.password(), 2, StorageChoice.AUTO);
         DbConfig b = new DbConfig(pg.createMigratedDatabase("copy_b"), pg.user(), pg.password(), 2, StorageChoice.AUTO);
         try (HikariDataSource da = Database.pool(a, "test"); HikariDataSource db = Database.pool(b, "test")) {
-            String history = "SELECT count(*) FROM flyway_schema_history WHERE success";
+            // versioned migrations, and the repeatable seed of the bundled divisions (R__Bundled_divisions)
+            String history = "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL";
             long applied = count(da, history);
             assertThat(applied).isEqualTo(count(da, "SELECT count(DISTINCT version) FROM flyway_schema_history"))
                     .isGreaterThan(1);
             Database.migrate(da, a);
             assertThat(count(da, history)).as("Flyway found nothing left to apply").isEqualTo(applied);
+            assertThat(count(da, "SELECT count(*) FROM flyway_schema_history WHERE version IS NULL"))
+                    .as("the bundled divisions seeded once, not again while the file is unchanged").isOne();
+            assertThat(count(da, "SELECT count(*) FROM division")).isEqualTo(count(da,
+                    "SELECT count(*) FROM division_change c JOIN division_import i ON i.id = c.import_id"
+                            + " WHERE i.source = 'seed'")).isGreaterThan(100);
             try (Connection c = da.getConnection(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO org (id, name) VALUES ('only-in-a', 'A')");
             }

@@ -16,9 +16,11 @@ import java.util.Objects;
  * other token: the database refuses a non-admin token without an organisation), {@link Reach#NONE} (no caller: sees no
  * organisation's rows; the public pages read only rows that are public by nature). The reaches that come with the next
  * features keep this shape: rows an organisation shares with another (a shipment hands lots to a buyer) widen
- * {@code owned} with {@code OR EXISTS (a share naming :vis_org)}; an {@code authority} caller gets {@code REGION},
- * whose condition compares a row's division code with {@code :vis_region}; a partner token keeps {@code ORG} and is
- * limited by the capability its route declares ({@link io.coldtrace.api.http.Access}).
+ * {@code owned} with {@code OR EXISTS (a share naming :vis_org)}; an {@code authority} keeps {@code ORG} for the
+ * rows of its own organisation (a county department's), and acts on divisions within its region through
+ * {@link Jurisdiction} (a feature listing rows by region compares their division code with the authority's); a
+ * partner token keeps {@code ORG} and is limited by the capability its route declares
+ * ({@link io.coldtrace.api.http.Access}).
  */
 public final class Visibility {
     /** How far a caller's sight reaches. */

@@ -3,6 +3,7 @@ package io.coldtrace.api.auth;
 import com.zaxxer.hikari.HikariDataSource;
 import io.coldtrace.core.config.DbConfig;
 import io.coldtrace.core.db.Database;
+import io.coldtrace.core.ids.DivisionCode;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,18 +11,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code create-token --role admin|operator|dispatcher|qa|partner --name NAME [--org ORG]}: stores a new token's
- * hash and prints the token once. This is how the first admin gets in, and how a trading partner's system gets its
- * EPCIS capture token; the token cannot be shown again. {@code --org} may be left out for an admin only (the database
- * refuses a non-admin token without an organisation too).
+ * {@code create-token --role admin|operator|dispatcher|qa|partner|authority --name NAME [--org ORG] [--region CODE]}:
+ * stores a new token's hash and prints the token once. This is how the first admin gets in, how a trading partner's
+ * system gets its EPCIS capture token, and how a county department gets its authority token; the token cannot be
+ * shown again. {@code --org} may be left out for an admin only (the database refuses a non-admin token without an
+ * organisation too); {@code --region}, the GB/T 2260 division an authority governs, is required for an authority,
+ * refused for every other role, and must be in the division table.
  */
 public final class CreateTokenCommand {
     public static final String NAME = "create-token";
-    private static final String USAGE = "usage: create-token --role admin|operator|dispatcher|qa|partner --name NAME "
-            + "[--org ORG]";
+    private static final String USAGE = "usage: create-token --role admin|operator|dispatcher|qa|partner|authority "
+            + "--name NAME [--org ORG] [--region DIVISION_CODE]";
 
     /** Parsed arguments. */
-    public record Args(Role role, String name, String org) {
+    public record Args(Role role, String name, String org, String region) {
         public Args {
             if (role == null) {
                 throw new IllegalArgumentException("--role is required; " + USAGE);
@@ -36,6 +39,20 @@ public final class CreateTokenCommand {
                 throw new IllegalArgumentException("--org is required for role " + role.label() + ": only an admin "
                         + "token may belong to no organisation (and then sees all of them); " + USAGE);
             }
+            if (role == Role.AUTHORITY && region == null) {
+                throw new IllegalArgumentException("--region is required for role authority: the GB/T 2260 division "
+                        + "code it governs (e.g. 500238); " + USAGE);
+            }
+            if (role != Role.AUTHORITY && region != null) {
+                throw new IllegalArgumentException("--region is for role authority only; " + USAGE);
+            }
+            if (region != null) {
+                try {
+                    new DivisionCode(region);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--region: " + e.getMessage() + "; " + USAGE, e);
+                }
+            }
         }
 
         /** Parses {@code argv} after the subcommand name. */
@@ -43,6 +60,7 @@ public final class CreateTokenCommand {
             Role role = null;
             String name = null;
             String org = null;
+            String region = null;
             for (int i = 0; i < argv.size(); i++) {
                 String flag = argv.get(i);
                 if (i + 1 >= argv.size()) {
@@ -53,10 +71,11 @@ public final class CreateTokenCommand {
                     case "--role" -> role = Role.parse(value);
                     case "--name" -> name = value;
                     case "--org" -> org = value;
+                    case "--region" -> region = value;
                     default -> throw new IllegalArgumentException("unknown option " + flag + "; " + USAGE);
                 }
             }
-            return new Args(role, name, org);
+            return new Args(role, name, org, region);
         }
     }
 
@@ -77,8 +96,15 @@ public final class CreateTokenCommand {
         try (HikariDataSource ds = Database.pool(db, "coldtrace-api-cli")) {
             Database.migrate(ds, db);
             try (Connection c = ds.getConnection()) {
-                long id = TokenQueries.insert(c, args.name(), args.role(), args.org(), Tokens.hash(token));
+                if (args.region() != null && !TokenQueries.divisionExists(c, args.region())) {
+                    err.println("--region " + args.region() + " is no division of the division table (import the "
+                            + "national list first: import-divisions); " + USAGE);
+                    return 2;
+                }
+                long id = TokenQueries.insert(c, args.name(), args.role(), args.org(), Tokens.hash(token), null,
+                        args.region());
                 err.println("created token #" + id + " for '" + args.name() + "' with role " + args.role().label()
+                        + (args.region() == null ? "" : " governing " + args.region())
                         + "; it is printed once, below, and only its hash is stored");
             }
         } catch (SQLException | RuntimeException e) {

@@ -34,11 +34,7 @@ public final class SessionRoutes {
                 .example("{\"token\": \"{token}\"}");
         routes.add(HttpMethod.POST, "/api/v1/session/logout", SIGN_OUT, this::signOut);
         // who is signed in: pages show QA's links and buttons only to those the QA routes would let through
-        routes.get("/api/v1/session", Policies.READ_OPERATIONS, ctx -> {
-            Principal p = Principal.of(ctx);
-            return Responses.ok(ctx, new JsonObject().put("name", p.name()).put("role", p.role().label())
-                    .put("org_id", p.orgId()));
-        });
+        routes.get("/api/v1/session", Policies.PEOPLE, ctx -> Responses.ok(ctx, json(Principal.of(ctx))));
     }
 
     private Future<Void> signIn(RoutingContext ctx) {
@@ -67,8 +63,13 @@ public final class SessionRoutes {
                     + "sign in"));
         }
         ctx.response().addCookie(SessionCookie.signIn(token, SessionCookie.secure(ctx.request())));
-        return Responses.ok(ctx, new JsonObject().put("name", p.name()).put("role", p.role().label())
-                .put("org_id", p.orgId()));
+        return Responses.ok(ctx, json(p));
+    }
+
+    /** The caller as the session routes show it; {@code region} only for an authority. */
+    private static JsonObject json(Principal p) {
+        JsonObject o = new JsonObject().put("name", p.name()).put("role", p.role().label()).put("org_id", p.orgId());
+        return p.region() == null ? o : o.put("region", p.region());
     }
 
     private Future<Void> signOut(RoutingContext ctx) {

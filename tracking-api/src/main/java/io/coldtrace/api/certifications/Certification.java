@@ -5,7 +5,6 @@ import io.coldtrace.api.http.ClientError;
 import io.coldtrace.api.http.JsonBody;
 import io.coldtrace.api.sites.Site;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -67,11 +66,6 @@ public record Certification(String id, String orgId, String partyId, String prod
     }
 
     private static LocalDate date(JsonBody b, String field) {
-        String v = b.text(field, 10);
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw ClientError.invalid(field, field + " must be a date YYYY-MM-DD; was '" + v + "'");
-        }
+        return b.date(field);
     }
 }

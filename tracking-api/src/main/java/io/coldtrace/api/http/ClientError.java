@@ -1,5 +1,7 @@
 package io.coldtrace.api.http;
 
+import java.util.List;
+
 /**
  * A caller's mistake: answered with a 4xx JSON body naming what was wrong, logged without a stack trace, never a 500
  * (and {@link #busy}: a 503 refusal when a bounded executor is full). Anything else that fails a request is a server
@@ -10,17 +12,24 @@ public final class ClientError extends RuntimeException {
     private final String error;
     private final String field;
     private final Long limit;
+    private final List<AtLine> lines;
 
-    private ClientError(int status, String error, String field, String message) {
-        this(status, error, field, message, null);
+    /** What is wrong with line {@code line} of an uploaded file, and in which of its fields. */
+    public record AtLine(int line, String field, String message) {
     }
 
-    private ClientError(int status, String error, String field, String message, Long limit) {
+    private ClientError(int status, String error, String field, String message) {
+        this(status, error, field, message, null, List.of());
+    }
+
+    private ClientError(int status, String error, String field, String message, Long limit,
+                        List<AtLine> lines) {
         super(message, null, false, false);
         this.status = status;
         this.error = error;
         this.field = field;
         this.limit = limit;
+        this.lines = List.copyOf(lines);
     }
 
     /** 400: a request parameter is missing or malformed; {@code field} names it. */
@@ -36,6 +45,22 @@ public final class ClientError extends RuntimeException {
     /** 403: valid credentials that may not call this route. */
     public static ClientError forbidden(String message) {
         return new ClientError(403, "forbidden", null, message);
+    }
+
+    /** 403: valid credentials that may not act on what {@code field} names (an authority outside its region). */
+    public static ClientError forbidden(String field, String message) {
+        return new ClientError(403, "forbidden", field, message);
+    }
+
+    /**
+     * 422: an uploaded file (a CSV) has bad lines, each named by its number and field in {@code errors} (at least
+     * one); the body carries the first as {@code line} and {@code field}, and all of them as {@code errors}.
+     */
+    public static ClientError invalidLines(String message, List<AtLine> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("name at least one bad line");
+        }
+        return new ClientError(422, "invalid", errors.get(0).field(), message, null, errors);
     }
 
     /** 404: the addressed resource does not exist. */
@@ -58,7 +83,7 @@ public final class ClientError extends RuntimeException {
      * width): the body names both, so the caller knows what to narrow.
      */
     public static ClientError overLimit(String field, long limit, String message) {
-        return new ClientError(422, "over_limit", field, message, limit);
+        return new ClientError(422, "over_limit", field, message, limit, List.of());
     }
 
     /** 409: the request is valid but contradicts the current state (duplicate id, overlap, wrong lifecycle state). */
@@ -95,12 +120,18 @@ public final class ClientError extends RuntimeException {
      * {@code body.event.unit_id}.
      */
     public ClientError within(String prefix) {
-        return new ClientError(status, error, field == null ? prefix : prefix + "." + field, getMessage(), limit);
+        return new ClientError(status, error, field == null ? prefix : prefix + "." + field, getMessage(), limit,
+                lines);
     }
 
     /** The limit a request went beyond ({@link #overLimit}), or null. */
     public Long limit() {
         return limit;
+    }
+
+    /** The bad lines of an uploaded file ({@link #invalidLines}), else empty. */
+    public List<AtLine> lines() {
+        return lines;
     }
 
     /** The parameter at fault, or null. */

@@ -1,6 +1,7 @@
 package io.coldtrace.api.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -88,6 +89,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
         }
         if (ce.limit() != null) {
             o.put("limit", ce.limit());
+        }
+        if (!ce.lines().isEmpty()) {
+            o.put("line", ce.lines().get(0).line());
+            JsonArray errors = new JsonArray();
+            ce.lines().forEach(l -> errors.add(new JsonObject().put("line", l.line()).put("field", l.field())
+                    .put("message", l.message())));
+            o.put("errors", errors);
         }
         return o;
     }

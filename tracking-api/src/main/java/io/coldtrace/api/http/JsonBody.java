@@ -2,12 +2,16 @@ package io.coldtrace.api.http;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -163,6 +167,36 @@ public final class JsonBody {
             throw ClientError.invalid(field, field + " must be a JSON object");
         }
         return o;
+    }
+
+    /** A required date {@code YYYY-MM-DD}. */
+    public LocalDate date(String field) {
+        String v = text(field, 10);
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ClientError.invalid(field, field + " must be a date YYYY-MM-DD; was '" + v + "'");
+        }
+    }
+
+    /**
+     * A required array of 1..maxItems strings of 1..maxLength characters; an item at fault is named
+     * {@code field[i]}.
+     */
+    public List<String> texts(String field, int maxItems, int maxLength) {
+        Object v = json.getValue(field);
+        if (!(v instanceof JsonArray a) || a.isEmpty() || a.size() > maxItems) {
+            throw ClientError.invalid(field, field + " must be an array of 1.." + maxItems + " strings");
+        }
+        List<String> out = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            if (!(a.getValue(i) instanceof String s) || s.isBlank() || s.length() > maxLength) {
+                throw ClientError.invalid(field + "[" + i + "]", "each item of " + field + " must be a string of 1.."
+                        + maxLength + " characters");
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     /** Whether the body names {@code field} at all (even as null). */

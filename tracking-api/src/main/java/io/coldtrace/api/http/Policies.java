@@ -13,6 +13,11 @@ public final class Policies {
     public static final Access CONFIGURE_OPERATIONS = Access.roles(Role.OPERATOR);
     /** Quality assurance: traces, exposure and recalls, audit exports, suspicious scans. */
     public static final Access QUALITY = Access.roles(Role.QA);
+    /**
+     * Every person's role (not a partner's system): reference data that belongs to no organisation (GB/T 2260
+     * divisions) and who is signed in. The one policy an authority shares with the staff of the cold chain.
+     */
+    public static final Access PEOPLE = Access.roles(Role.OPERATOR, Role.DISPATCHER, Role.QA, Role.AUTHORITY);
     /** Administrators only: organisations, sites, users. */
     public static final Access ADMINISTER = Access.roles(Role.ADMIN);
 

@@ -12,7 +12,8 @@ public final class UserQueries {
     /** Admins without an organisation are seen by callers who see all only. */
     private static final String VISIBLE = Visibility.owned("u.org_id");
     private static final Sql INSERT = Sql.of("""
-            INSERT INTO app_user AS u (id, org_id, name, role) VALUES (:id, :org_id, :name, :role) RETURNING %s"""
+            INSERT INTO app_user AS u (id, org_id, name, role, region) VALUES (:id, :org_id, :name, :role, :region)
+            RETURNING %s"""
             .formatted(UserRow.COLUMNS));
     private static final Sql LIST = Sql.of("SELECT %s FROM app_user u WHERE %s ORDER BY u.id LIMIT :limit"
             .formatted(UserRow.COLUMNS, VISIBLE));
@@ -26,7 +27,7 @@ public final class UserQueries {
     /** Stores {@code user}; a duplicate id fails with a unique violation. */
     public static UserRow insert(Connection c, NewUser user) throws SQLException {
         return INSERT.bind("id", user.id()).bind("org_id", user.orgId()).bind("name", user.name())
-                .bind("role", user.role().label()).first(c, UserRow.MAPPER).orElseThrow();
+                .bind("role", user.role().label()).bind("region", user.region()).first(c, UserRow.MAPPER).orElseThrow();
     }
 
     public static List<UserRow> list(Connection c, Visibility vis, int limit) throws SQLException {

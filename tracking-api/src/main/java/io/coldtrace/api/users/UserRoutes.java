@@ -41,14 +41,19 @@ public final class UserRoutes {
         NewUser asked = NewUser.from(JsonBody.of(ctx, NewUser.FIELDS));
         // a scoped admin creates users of its own organisation only; an unscoped one may create org-less admins
         String org = asked.orgId() == null && vis.seesAll() ? null : vis.owner(asked.orgId());
-        NewUser user = new NewUser(asked.id(), org, asked.name(), asked.role());
+        NewUser user = new NewUser(asked.id(), org, asked.name(), asked.role(), asked.region());
         String token = Tokens.generate();
         return db.transaction(c -> {
             if (org != null) {
                 OrgQueries.requireExists(c, org, "org_id");
             }
+            if (user.region() != null && !TokenQueries.divisionExists(c, user.region())) {
+                throw ClientError.invalid("region", "region " + user.region() + " is no division of the division "
+                        + "table");
+            }
             UserRow row = SqlStates.newId(() -> UserQueries.insert(c, user), "user", user.id());
-            long tokenId = TokenQueries.insert(c, user.name(), user.role(), org, Tokens.hash(token), user.id());
+            long tokenId = TokenQueries.insert(c, user.name(), user.role(), org, Tokens.hash(token), user.id(),
+                    user.region());
             return new Created(row, tokenId, token);
         }).compose(created -> Responses.created(ctx, created.toJson()));
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Fixtures of one organisation for the access table, written through {@link Seeds}: a site, a limit profile, a unit,
  * a device bound to it, an unclaimed device, an alarm that has cleared, a webhook, a user, and master data (a
  * farm, a product, a plot of the farm, a certification of the farm), an event of the ledger, a buyer, a recall
- * drill whose scope names the event's lot and the buyer, and an EPCIS capture job (captured through its route);
+ * drill whose scope names the event's lot and the buyer, an EPCIS capture job (captured through its route) and a
+ * consumption-assistance programme;
  * fresh ids on every call,
  * so a route that changes or deletes what it is given always finds it as new.
  */
@@ -53,7 +54,8 @@ final class AccessWorld {
 
     /** New fixtures of {@code org}; the map holds each placeholder's value (see RouteTable.Example). */
     Map<String, String> fixtures(String org, String token) {
-        String n = org + "-" + SEQ.incrementAndGet();
+        int seq = SEQ.incrementAndGet();
+        String n = org + "-" + seq;
         Instant now = Instant.now();
         Map<String, String> f = new LinkedHashMap<>();
         f.put("org", org);
@@ -94,6 +96,12 @@ final class AccessWorld {
         // an organisation to grant traces to, and a grant of this one to another
         f.put("grantee-org", seeds.org(n + "-ge", n + " grantee").id());
         f.put("trace-grant", seeds.traceGrant(org, seeds.org(n + "-gr", n + " granted").id()));
+        // a programme in a year of its own, and a year no programme of the organisation covers (one per fixture set,
+        // so programmes the table's calls create never overlap)
+        int year = 2100 + 2 * seq;
+        f.put("programme-year", Integer.toString(year));
+        f.put("free-year", Integer.toString(year + 1));
+        f.put("programme", seeds.programme(n + "-programme", org, year));
         f.put("new", n + "-new");
         f.put("token", token);
         // half an hour ago: after the fixture lot was packed, before now
@@ -106,6 +114,6 @@ final class AccessWorld {
     static List<String> owned(Map<String, String> f) {
         return List.of(f.get("site"), f.get("profile"), f.get("unit"), f.get("device"), f.get("user"),
                 f.get("party"), f.get("product"), f.get("plot"), f.get("certification"), f.get("event"), f.get("lot"),
-                f.get("recall"), f.get("trace-grant"), f.get("capture"), f.get("quality-test"));
+                f.get("recall"), f.get("trace-grant"), f.get("capture"), f.get("quality-test"), f.get("programme"));
     }
 }

@@ -24,7 +24,10 @@ class TokensTest {
     @Test
     void createTokenArgumentsAreParsedAndValidated() {
         assertThat(CreateTokenCommand.Args.parse(List.of("--role", "QA", "--name", "lab", "--org", "o1")))
-                .isEqualTo(new CreateTokenCommand.Args(Role.QA, "lab", "o1"));
+                .isEqualTo(new CreateTokenCommand.Args(Role.QA, "lab", "o1", null));
+        assertThat(CreateTokenCommand.Args.parse(List.of("--role", "authority", "--name", "bureau", "--org", "o1",
+                "--region", "500238")))
+                .isEqualTo(new CreateTokenCommand.Args(Role.AUTHORITY, "bureau", "o1", "500238"));
         assertThatThrownBy(() -> CreateTokenCommand.Args.parse(List.of("--name", "x")))
                 .hasMessageContaining("--role is required");
         assertThatThrownBy(() -> CreateTokenCommand.Args.parse(List.of("--role", "admin", "--name")))

@@ -151,8 +151,9 @@ class RouteDeclarationTest {
                 "POST /api/v1/trace-grants", "POST /api/v1/trace-grants/:id/revoke", "GET /api/v1/trace-grants"}) {
             expected.put(route, Access.roles(Role.QA));
         }
-        // who is signed in (the pages' QA links): every role
-        expected.put("GET /api/v1/session", readers);
+        // who is signed in (the pages' QA links): every person's role, an authority's too
+        Access people = Access.roles(Role.OPERATOR, Role.DISPATCHER, Role.QA, Role.AUTHORITY);
+        expected.put("GET /api/v1/session", people);
         expected.put("GET /api/v1/events/projections/check", Access.roles(Role.QA, Role.ADMIN));
         // trace codes in print (issue 7 §4): staff read QR images and label sheets; operators and QA map external codes
         expected.putAll(Map.of(
@@ -190,6 +191,16 @@ class RouteDeclarationTest {
                 "POST /api/v1/quality-tests/:id/evidence", responders,
                 "GET /api/v1/quality-tests/:id/evidence", readers,
                 "GET /api/v1/quality-tests/:id/evidence/:file", readers));
+        // consumption assistance (issue 9 §1): divisions are reference data every person reads, admins import them;
+        // a buyer organisation's admins declare its programmes, its operators and QA read them
+        expected.putAll(Map.of(
+                "POST /api/v1/divisions/import", admins,
+                "GET /api/v1/divisions", people,
+                "GET /api/v1/divisions/changes", people,
+                "POST /api/v1/programmes", admins,
+                "GET /api/v1/programmes", responders,
+                "GET /api/v1/programmes/:id", responders,
+                "PUT /api/v1/programmes/:id", admins));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())

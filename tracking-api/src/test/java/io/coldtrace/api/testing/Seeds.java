@@ -376,6 +376,36 @@ public final class Seeds implements AutoCloseable {
         });
     }
 
+    /**
+     * A programme {@code id} of {@code org} (version 1, by 'seeds'): 30 % for calendar year {@code year}, supporting
+     * 巫山县 500237 and 遵义市 520300.
+     */
+    public String programme(String id, String org, int year) {
+        return run(c -> {
+            try (var p = c.prepareStatement("INSERT INTO programme (id, org_id) VALUES (?, ?)");
+                 var v = c.prepareStatement("""
+                         INSERT INTO programme_version (programme_id, version, name, target_pct, period_start,
+                                                        period_end, recorded_by)
+                         VALUES (?, 1, ?, 30, make_date(?, 1, 1), make_date(?, 12, 31), 'seeds')""");
+                 var r = c.prepareStatement("""
+                         INSERT INTO programme_region (programme_id, version, division_code)
+                         VALUES (?, 1, '500237'), (?, 1, '520300')""")) {
+                p.setString(1, id);
+                p.setString(2, org);
+                p.execute();
+                v.setString(1, id);
+                v.setString(2, id + " " + year);
+                v.setInt(3, year);
+                v.setInt(4, year);
+                v.execute();
+                r.setString(1, id);
+                r.setString(2, id);
+                r.execute();
+            }
+            return id;
+        });
+    }
+
     /** The trace code of lot {@code lotId} as stored (17 characters, no groups). */
     public String traceCode(String lotId) {
         return run(c -> {
@@ -409,15 +439,27 @@ public final class Seeds implements AutoCloseable {
         return run(c -> WebhookQueries.insert(c, new NewWebhook(org, url, secret)));
     }
 
-    /** A user of {@code org} (null = none: admins only), without a token. */
+    /** The region of an authority seeded without one: 巫溪县 Wuxi, Chongqing (domain.md section 6). */
+    public static final String AUTHORITY_REGION = "500238";
+
+    /** A user of {@code org} (null = none: admins only), without a token; an authority governs Wuxi. */
     public UserRow user(String id, String org, String name, Role role) {
-        return run(c -> UserQueries.insert(c, new NewUser(id, org, name, role)));
+        String region = role == Role.AUTHORITY ? AUTHORITY_REGION : null;
+        return run(c -> UserQueries.insert(c, new NewUser(id, org, name, role, region)));
     }
 
-    /** A token of {@code role} in {@code org} (null = of no organisation), minted as create-token mints one. */
+    /**
+     * A token of {@code role} in {@code org} (null = of no organisation), minted as create-token mints one; an
+     * authority's governs {@link #AUTHORITY_REGION}.
+     */
     public Token token(Role role, String org, String name) {
+        return token(role, org, name, role == Role.AUTHORITY ? AUTHORITY_REGION : null);
+    }
+
+    /** A token of {@code role} in {@code org} governing {@code region} (authorities only). */
+    public Token token(Role role, String org, String name, String region) {
         String secret = Tokens.generate();
-        long id = run(c -> TokenQueries.insert(c, name, role, org, Tokens.hash(secret)));
+        long id = run(c -> TokenQueries.insert(c, name, role, org, Tokens.hash(secret), null, region));
         return new Token(secret, id, role, org);
     }
 
