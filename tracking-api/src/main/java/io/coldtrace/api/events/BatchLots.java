@@ -232,10 +232,12 @@ final class BatchLots implements LotStore {
 
     @Override
     public void link(UUID parent, UUID child, UUID event, BigDecimal q) throws SQLException {
-        // a lot made from a held lot is held by the same case
+        // a lot made from a held lot is held as it is
         Optional<Holds.Hold> held = heldBy(parent);
         if (held.isPresent() && heldBy(child).isEmpty()) {
-            holds.put(child, held);
+            String parentCode = lots.values().stream().flatMap(Optional::stream).filter(l -> l.id().equals(parent))
+                    .map(LotRef::code).findFirst().orElse(parent.toString());
+            holds.put(child, Optional.of(held.get().through(parentCode)));
         }
         // one row per (parent, child, event), quantities added, as the statement's ON CONFLICT does
         linkWrites.merge(List.of(parent, child, event), q, BigDecimal::add);

@@ -15,11 +15,21 @@ import java.util.UUID;
  * recorded with the organisation's chain head locked ({@link #lockLedger}), so no append races the hold it starts.
  */
 public final class Holds {
-    /** What holds a lot: {@code kind} recall_case or quality_test, its id, and for a test what failed. */
-    public record Hold(String kind, UUID id, String what) {
+    /**
+     * What holds a lot: {@code kind} recall_case or quality_test, its id, for a test what failed, and the lot it was
+     * made from that the hold is on ({@code madeFrom}: null when the hold is on the lot itself).
+     */
+    public record Hold(String kind, UUID id, String what, String madeFrom) {
+        /** The same hold, reaching a lot made from {@code parentCode} (the lot it is on, if that is nearer). */
+        Hold through(String parentCode) {
+            return madeFrom != null ? this : new Hold(kind, id, what, parentCode);
+        }
+
         /** The refusal's words for the holder. */
         String named() {
-            return kind.equals("recall_case") ? "recall case " + id : "failed quality test " + id + " (" + what + ")";
+            return (madeFrom == null ? "" : "lot " + madeFrom + ", which it was made from, held by ")
+                    + (kind.equals("recall_case") ? "recall case " + id
+                    : "failed quality test " + id + " (" + what + ")");
         }
 
         String until() {
@@ -42,16 +52,18 @@ public final class Holds {
                 SELECT up.lot_id, k.parent_lot_id, up.depth + 1 FROM up JOIN lot_link k ON k.child_lot_id = up.anc
                 WHERE up.depth < 64
             ), holds AS (
-                SELECT up.lot_id, 'recall_case' AS kind, c.id, NULL AS what, c.opened_at AS since, up.depth
+                SELECT up.lot_id, up.anc, 'recall_case' AS kind, c.id, NULL AS what, c.opened_at AS since, up.depth
                 FROM up JOIN recall_case_lot k ON k.lot_id = up.anc AND k.on_hold
                 JOIN recall_case c ON c.id = k.case_id AND c.status <> 'released' AND c.org_id = :org
                 UNION ALL
-                SELECT up.lot_id, 'quality_test', t.id, t.analyte || ', ' || t.lab, t.recorded_at, up.depth
+                SELECT up.lot_id, up.anc, 'quality_test', t.id, t.analyte || ', ' || t.lab, t.recorded_at, up.depth
                 FROM up JOIN quality_test t ON t.lot_id = up.anc AND t.org_id = :org AND t.result = 'fail'
                 WHERE NOT EXISTS (SELECT 1 FROM quality_test n WHERE n.supersedes = t.id)
                   AND NOT EXISTS (SELECT 1 FROM quality_test_release r WHERE r.test_id = t.id)
             )
-            SELECT DISTINCT ON (lot_id) lot_id, kind, id, what FROM holds ORDER BY lot_id, since, depth""");
+            SELECT DISTINCT ON (h.lot_id) h.lot_id, h.kind, h.id, h.what,
+                   CASE WHEN h.depth > 0 THEN a.code END AS made_from
+            FROM holds h JOIN lot a ON a.id = h.anc ORDER BY h.lot_id, h.since, h.depth""");
 
     private Holds() {
     }
@@ -71,7 +83,8 @@ public final class Holds {
     static java.util.Map<UUID, Hold> held(Connection c, String org, UUID[] lots) throws SQLException {
         java.util.Map<UUID, Hold> out = new java.util.HashMap<>();
         HELD.bind("lots", lots).bind("org", org).list(c, rs -> out.put(rs.getObject("lot_id", UUID.class),
-                new Hold(rs.getString("kind"), rs.getObject("id", UUID.class), rs.getString("what"))));
+                new Hold(rs.getString("kind"), rs.getObject("id", UUID.class), rs.getString("what"),
+                        rs.getString("made_from"))));
         return out;
     }
 

@@ -112,7 +112,7 @@ class QualityTestIT {
         w.post("transform", h(4.5), w.unit("r1"), new JsonObject().put("kind", "split")
                 .put("inputs", items(item("S2", 50))).put("outputs", items(w.output("S2a", 50))));
         assertThat(assertError(w.send(deliver("S2a", 5)), 409, "body.lots[0].lot").getString("message"))
-                .contains(id);
+                .contains(id).contains("lot L1, which it was made from");
         // the lists show it holding
         JsonArray holding = expect(api.http().get("/api/v1/quality-tests?holding=true", qa), 200)
                 .getJsonArray("items");

@@ -123,7 +123,7 @@ class RecallIT {
                         .put("inputs", items(item("S2", 30))).put("outputs", items(w.output("S2b", 30)))))
                 .add(w.event("ship", h(5.4), w.unit("r2"), new JsonObject().put("to_party_id", "rec-buyer3")
                         .put("lots", items(item("S2b", 30)))))), 409, "events[1].body.lots[0].lot")
-                .getString("message")).contains(id);
+                .getString("message")).contains(id).contains("lot S2, which it was made from");
         assertThat(api.number("SELECT count(*) FROM lot WHERE org_id = 'rec' AND code = 'S2b'")).isZero();
 
         // released: holds lifted
