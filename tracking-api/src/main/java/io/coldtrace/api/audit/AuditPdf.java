@@ -202,12 +202,13 @@ final class AuditPdf {
         private boolean legsSummary() {
             StringBuilder by = new StringBuilder();
             rows.verdicts().forEach((k, n) -> by.append(by.isEmpty() ? "" : " · ").append(k).append(' ').append(n));
-            doc.add(new Paragraph("共 " + rows.legCount() + " 段，超过报告列出的上限 " + ReportRows.ROWS + "；按结论 by verdict: "
-                    + by + "。下表仅列出结论不是“保持”的段；每一段见 custody.csv (SHA-256 " + zip.sha256Of("custody.csv")
-                    + ") 与 custody.json (SHA-256 " + zip.sha256Of("custody.json") + ")。 / " + rows.legCount()
-                    + " legs, more than the " + ReportRows.ROWS + " this report lists: below only the legs whose "
-                    + "verdict is not \"kept\"; every leg is in custody.csv and custody.json of this pack (hashes "
-                    + "above and in manifest.json).", f.body));
+            doc.add(new Paragraph("共 " + rows.legCount() + " 段，超过报告列出的上限 " + ReportRows.ROWS
+                    + "；按结论 by verdict: " + by + "。下表仅列出结论不是“保持”的前 " + ReportRows.FLAGGED
+                    + " 段；每一段见 custody.csv (SHA-256 " + zip.sha256Of("custody.csv") + ") 与 custody.json (SHA-256 "
+                    + zip.sha256Of("custody.json") + ")。 / " + rows.legCount() + " legs, more than the "
+                    + ReportRows.ROWS + " this report lists: below only the first " + ReportRows.FLAGGED
+                    + " legs whose verdict is not \"kept\"; every leg is in custody.csv and custody.json of this pack "
+                    + "(hashes above and in manifest.json).", f.body));
             return true;
         }
 

@@ -11,12 +11,17 @@ import java.util.UUID;
 /**
  * The rows of the report's long tables, gathered while the data files are written (custody lot by lot, events from
  * the events.csv pass), as the text of their cells; at most {@link #ROWS} of each, so memory stays bounded: every leg
- * while there are no more, and the legs not kept in band (for the summary beyond); every event while there are no
- * more (beyond, the report counts them by type).
+ * while there are no more, and the first {@link #FLAGGED} legs not kept in band (for the summary beyond); every event
+ * while there are no more (beyond, the report counts them by type).
  */
 final class ReportRows {
     /** The most rows of one table the report lists (the old in-memory pack's limit: about a hundred pages). */
     static final int ROWS = 5_000;
+    /**
+     * The most legs not kept in band the summary lists (when there are more legs than {@link #ROWS}): the ones to look
+     * at, in lot order; a lot made of thousands of harvest batches has as many unmonitored farm legs.
+     */
+    static final int FLAGGED = 1_000;
 
     private final boolean allEvents;
     private final List<String[]> legs = new ArrayList<>();
@@ -51,7 +56,7 @@ final class ReportRows {
             }
             if (!"kept".equals(verdict.getString("status"))) {
                 flaggedCount++;
-                if (flagged.size() < ROWS) {
+                if (flagged.size() < FLAGGED) {
                     flagged.add(row);
                 }
             }
@@ -79,7 +84,7 @@ final class ReportRows {
         return legs;
     }
 
-    /** The first {@link #ROWS} legs not kept in band. */
+    /** The first {@link #FLAGGED} legs not kept in band. */
     List<String[]> flagged() {
         return flagged;
     }

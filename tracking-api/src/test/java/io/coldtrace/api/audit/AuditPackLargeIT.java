@@ -12,8 +12,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,13 +96,8 @@ class AuditPackLargeIT {
     void aCaseOfHundredsOfLotsGetsItsWholeRecord() throws Exception {
         assertThat(scope).hasSize(LOTS + 1);
         long started = System.nanoTime();
-        // a client that waits longer than the tests' usual 20 s: the machine may be busy
-        WebClient client = WebClient.create(api.running().vertx(), new WebClientOptions()
-                .setDefaultHost("127.0.0.1").setDefaultPort(api.running().port()));
-        HttpResponse<Buffer> r = client.get("/api/v1/recalls/" + caseId + "/audit-pack?as_of=" + h(40))
-                .bearerTokenAuthentication(qa).timeout(120_000).send()
-                .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-        client.close();
+        HttpResponse<Buffer> r = AuditPackIT.slowGet(api, "/api/v1/recalls/" + caseId + "/audit-pack?as_of=" + h(40),
+                qa);
         long ms = (System.nanoTime() - started) / 1_000_000;
         Map<String, byte[]> files = AuditPackIT.unpack(r);
         System.out.printf("audit pack of %d lots: %d bytes zipped, %d ms, files %s%n", scope.size(),
