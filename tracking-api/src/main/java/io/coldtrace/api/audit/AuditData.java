@@ -28,9 +28,9 @@ import java.util.UUID;
  * What a pack is made from, read in one REPEATABLE READ {@link Snapshot} that stays open while the pack is written: the
  * subject (a lot or a recall case), its lots in code order, for a case its report and frozen scope, the certifications
  * of the lots' products and origin farms (status on asOf's date in China), and the check of its record against the
- * chain ({@link LotRecordCheck#verifyRecord}, the buyer's page's "record verified"), read through a cursor when the pack
- * opens since it leads chain-verification.json and the report; that pass also counts the events the caller sees, by
- * type. The events themselves and custody are not held: the pack's parts read them from the snapshot as they write.
+ * chain ({@link LotRecordCheck#verifyRecord}, the buyer's page's "record verified"), read through a cursor when the
+ * pack opens since it leads chain-verification.json and the report; that pass also counts the events the caller sees,
+ * by type. The events themselves and custody are not held: the pack's parts read them from the snapshot as they write.
  */
 final class AuditData implements AutoCloseable {
     /**

@@ -120,8 +120,9 @@ final class AuditPdf {
                 stages.add(table(legsTable(), rows.legs().iterator(), 10));
             } else {
                 stages.add(this::legsSummary);
-                stages.add(table(legsTable(), rows.flagged().iterator(), 10));
-                stages.add(this::flaggedOverflow);
+                List<String[]> flagged = rows.flagged();
+                stages.add(table(legsTable(), flagged.iterator(), 10));
+                stages.add(() -> flaggedOverflow(flagged.size()));
             }
             stages.add(this::certifications);
             stages.add(() -> {
@@ -204,16 +205,17 @@ final class AuditPdf {
             rows.verdicts().forEach((k, n) -> by.append(by.isEmpty() ? "" : " · ").append(k).append(' ').append(n));
             doc.add(new Paragraph("共 " + rows.legCount() + " 段，超过报告列出的上限 " + ReportRows.ROWS
                     + "；按结论 by verdict: " + by + "。下表仅列出结论不是“保持”的前 " + ReportRows.FLAGGED
-                    + " 段；每一段见 custody.csv (SHA-256 " + zip.sha256Of("custody.csv") + ") 与 custody.json (SHA-256 "
-                    + zip.sha256Of("custody.json") + ")。 / " + rows.legCount() + " legs, more than the "
-                    + ReportRows.ROWS + " this report lists: below only the first " + ReportRows.FLAGGED
-                    + " legs whose verdict is not \"kept\"; every leg is in custody.csv and custody.json of this pack "
-                    + "(hashes above and in manifest.json).", f.body));
+                    + " 段（先超限，再缺数据，再未监测）；每一段见 custody.csv (SHA-256 " + zip.sha256Of("custody.csv")
+                    + ") 与 custody.json (SHA-256 " + zip.sha256Of("custody.json") + ")。 / " + rows.legCount()
+                    + " legs, more than the " + ReportRows.ROWS + " this report lists: below only the first "
+                    + ReportRows.FLAGGED + " legs whose verdict is not \"kept\" (excursions, then missing data, then "
+                    + "unmonitored); every leg is in custody.csv and custody.json of this pack (hashes above and in "
+                    + "manifest.json).", f.body));
             return true;
         }
 
-        private boolean flaggedOverflow() {
-            long more = rows.flaggedCount() - rows.flagged().size();
+        private boolean flaggedOverflow(int listed) {
+            long more = rows.flaggedCount() - listed;
             if (more > 0) {
                 doc.add(new Paragraph("… 另有 " + more + " 段未列出，见 custody.csv / " + more
                         + " more legs not kept in band are in custody.csv.", f.body));

@@ -50,8 +50,8 @@ final class AuditRoutes {
         Duration idle = CursorExport.STALL_TIMEOUT.plus(CursorExport.SERVER_SLACK);
         Future<PackStream> opened = db.blocking(() -> AuditData.open(db.reads(), idle, AuditData.LIMITS, vis, kind,
                 id, asOf)).compose(d -> d.isEmpty()
-                        ? Future.failedFuture(ClientError.notFound("no " + (kind.equals("lot") ? "lot " : "recall case ")
-                                + id))
+                        ? Future.failedFuture(ClientError.notFound(
+                                "no " + (kind.equals("lot") ? "lot " : "recall case ") + id))
                         : Future.succeededFuture(new PackStream(d.get(), pdf, db, cpu, ctx.vertx())));
         return ChunkedExport.send(ctx, opened, CursorExport.STALL_TIMEOUT);
     }

@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pack as a {@link ChunkedExport.Source}: each chunk is one step of {@link PackParts} (on a JDBC worker while it reads
- * the snapshot, on the CPU executor for the report) and the ZIP bytes it made; after the last part, the manifest. A
- * pack of at most {@value #HOLD_BYTES} bytes is answered whole with {@code X-Manifest-SHA256} as a header; a larger
- * one is streamed and the same value comes as an HTTP trailer.
+ * A pack as a {@link ChunkedExport.Source}: each chunk is one step of {@link PackParts} (on a JDBC worker while it
+ * reads the snapshot, on the CPU executor for the report) and the ZIP bytes it made; after the last part, the
+ * manifest. A pack of at most {@value #HOLD_BYTES} bytes is answered whole with {@code X-Manifest-SHA256} as a header;
+ * a larger one is streamed and the same value comes as an HTTP trailer. Each pack logs the time each part took.
  */
 final class PackStream implements ChunkedExport.Source {
     /** Packs up to this size are answered whole (a lot's pack, a small case's). */

@@ -19,13 +19,16 @@ final class ReportRows {
     static final int ROWS = 5_000;
     /**
      * The most legs not kept in band the summary lists (when there are more legs than {@link #ROWS}): the ones to look
-     * at, in lot order; a lot made of thousands of harvest batches has as many unmonitored farm legs.
+     * at, excursions first, then legs with missing data, then unmonitored legs (a lot made of thousands of harvest
+     * batches has as many unmonitored farm legs), each in lot order.
      */
     static final int FLAGGED = 1_000;
+    /** Verdicts other than "kept", in the order the summary lists them. */
+    private static final List<String> CONCERNS = List.of("excursion", "partial", "unmonitored");
 
     private final boolean allEvents;
     private final List<String[]> legs = new ArrayList<>();
-    private final List<String[]> flagged = new ArrayList<>();
+    private final Map<Integer, List<String[]>> flagged = new TreeMap<>();
     private final Map<String, Long> verdicts = new TreeMap<>();
     private final List<String[]> events = new ArrayList<>();
     private long legCount;
@@ -56,8 +59,10 @@ final class ReportRows {
             }
             if (!"kept".equals(verdict.getString("status"))) {
                 flaggedCount++;
-                if (flagged.size() < FLAGGED) {
-                    flagged.add(row);
+                int rank = CONCERNS.indexOf(verdict.getString("status"));
+                List<String[]> of = flagged.computeIfAbsent(rank < 0 ? CONCERNS.size() : rank, k -> new ArrayList<>());
+                if (of.size() < FLAGGED) {
+                    of.add(row);
                 }
             }
         }
@@ -84,9 +89,13 @@ final class ReportRows {
         return legs;
     }
 
-    /** The first {@link #FLAGGED} legs not kept in band. */
+    /** The first {@link #FLAGGED} legs not kept in band, the gravest first. */
     List<String[]> flagged() {
-        return flagged;
+        List<String[]> first = new ArrayList<>();
+        for (List<String[]> of : flagged.values()) {
+            first.addAll(of.subList(0, Math.min(of.size(), FLAGGED - first.size())));
+        }
+        return first;
     }
 
     long legCount() {

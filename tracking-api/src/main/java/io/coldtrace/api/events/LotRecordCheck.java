@@ -65,7 +65,8 @@ public final class LotRecordCheck {
     /** {@link #RECORD}'s events with their predecessors' hashes, in chain order; ids the ledger lacks come last. */
     private static final Sql RECORD_LINKED = Sql.of(RECORD + """
             SELECT r.event_id AS record_id, %s, coalesce((SELECT p.hash FROM trace_event p
-                   WHERE p.org_id = e.org_id AND p.seq < e.seq ORDER BY p.seq DESC LIMIT 1), :genesis) AS predecessor_hash
+                   WHERE p.org_id = e.org_id AND p.seq < e.seq ORDER BY p.seq DESC LIMIT 1), :genesis)
+                   AS predecessor_hash
             FROM record r LEFT JOIN trace_event e ON e.id = r.event_id ORDER BY e.seq""".formatted(EventRow.COLUMNS));
 
     /**
