@@ -14,7 +14,7 @@ bench_parse() {
       --requests) requests="$2"; shift ;;
       --keep-db) keep=1 ;;
       --no-build) build=0 ;;
-      -h|--help) sed -n "$usage" "$0"; exit 0 ;;
+      -h|--help) sed -n "${usage}p" "$0"; exit 0 ;;
       *) consumed=1
          if declare -F bench_option >/dev/null && bench_option "$@"; then shift $((consumed - 1))
          else echo "unknown option $1 (try --help)" >&2; exit 2; fi ;;

@@ -8,7 +8,9 @@
 # (backward: GET /api/v1/lots/{id}/trace/backward from each chain's last lot; forward: .../trace/forward from each
 # chain's harvest batch; exposure: GET /api/v1/units/{room}/exposure over one day of one of the 80 origin cold rooms;
 # recall_case_s: POST /api/v1/recalls from 1,000 of the lots, its scope computed, frozen and held; the EPCIS export:
-# GET /api/v1/epcis/events over a window of about 100,000 events, parsed by the client).
+# GET /api/v1/epcis/events over a window of about 100,000 events, parsed by the client). The line before it,
+#   audit_pack_s=…
+# times GET /api/v1/recalls/{id}/audit-pack of that case (the streamed ZIP, checked against its manifest).
 #
 #   deploy/bench/recall.sh [--lots L] [--days D] [--requests R] [--chains C] [--keep-db] [--no-build]
 # Environment: RECALL_BENCH_LOTS, RECALL_BENCH_DAYS, RECALL_BENCH_REQUESTS, RECALL_BENCH_CHAINS give the same (a quick
@@ -17,7 +19,7 @@
 # takes tens of minutes and ~8 GB of disk; its database (ct_recallbench_<pid>) is dropped unless --keep-db.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bench=recall usage='2,15'
+bench=recall usage='2,19'
 lots=${RECALL_BENCH_LOTS:-100000} days=${RECALL_BENCH_DAYS:-30} requests=${RECALL_BENCH_REQUESTS:-500}
 chains=${RECALL_BENCH_CHAINS:-300}
 bench_option() {

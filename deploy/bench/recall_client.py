@@ -7,14 +7,19 @@
                                                   times backward traces from each chain's last lot and forward traces
                                                   from each chain's batch (FILE: "batch_id last_lot_id" lines), the
                                                   exposure of one origin cold room over one day, a recall case over
-                                                  1,000 of the bench's LOTS lots (opened, scoped, frozen, held) and an
-                                                  EPCIS export of the ledger's events; prints the bench's last line
+                                                  1,000 of the bench's LOTS lots (opened, scoped, frozen, held), an
+                                                  EPCIS export of the ledger's events, the FSMA 204 sheet and the
+                                                  case's audit pack (audit_pack_s= on the line before the last);
+                                                  prints the bench's last line
 """
 import datetime
+import hashlib
+import io
 import json
 import random
 import sys
 import time
+import zipfile
 
 from trace_client import conn, iso, p99, say
 
@@ -111,9 +116,10 @@ def measure(port, token, requests, chain_file, lots, days):
     backward = timed("backward trace from a chain's last lot", lambda row: f"/api/v1/lots/{row[1]}/trace/backward")
     forward = timed("forward trace from a chain's batch", lambda row: f"/api/v1/lots/{row[0]}/trace/forward")
     exposure = exposures(call, rnd, int(requests), int(days))
-    case_s = recall_case(port, token, int(lots))
+    case_s, case_id = recall_case(port, token, int(lots))
     epcis = epcis_export(port, token, int(lots), int(days))
     fsma_sheet(port, token, int(lots), int(days))
+    print(f"audit_pack_s={audit_pack(port, token, case_id):.1f}")
     print(f"backward_p99_ms={backward:.0f} forward_p99_ms={forward:.0f} exposure_p99_ms={exposure:.0f} "
           f"recall_case_s={case_s:.1f} epcis_export_events_per_s={epcis:.0f}")
 
@@ -163,6 +169,22 @@ def recall_case(port, token, lots):
     scope = k["scope"]
     say(f"recall case over {len(seeds):,} seed lots: {len(scope.get('lots', [])):,} lots and "
         f"{len(scope.get('buyers', [])):,} buyers in scope, {len(data):,} bytes, {took:.2f} s")
+    return took, k["id"]
+
+
+def audit_pack(port, token, case_id):
+    """Seconds to download the recall case's audit pack (a streamed ZIP), checked against its manifest (printed)."""
+    data, took = timed_get(port, token, "audit pack", f"/api/v1/recalls/{case_id}/audit-pack")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        manifest = json.loads(z.read("manifest.json"))
+        for f in manifest["files"]:
+            if hashlib.sha256(z.read(f["name"])).hexdigest() != f["sha256"]:
+                raise SystemExit(f"audit pack: {f['name']} does not match its manifest hash")
+        lots = len(json.loads(z.read("custody.json"))["lots"])
+        events = json.loads(z.read("events.json"))["count"]
+    sizes = ", ".join(f"{f['name']} {f['size'] / 1e6:,.1f} MB" for f in manifest["files"])
+    say(f"audit pack of the recall case: {lots:,} lots' custody, {events:,} events, {len(data) / 1e6:,.1f} MB zipped "
+        f"({sizes}) in {took:.2f} s, every file matching the manifest")
     return took
 
 

@@ -15,7 +15,7 @@
 # its database (ct_tracebench_<pid>) is dropped afterwards unless --keep-db.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bench=trace usage='2,16'
+bench=trace usage='2,15'
 lots=${TRACE_BENCH_LOTS:-100000} days=${TRACE_BENCH_DAYS:-30} requests=${TRACE_BENCH_REQUESTS:-500}
 . deploy/bench/ledger_bench.sh
 bench_parse "$@"

@@ -1,6 +1,5 @@
 package io.coldtrace.api.db;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,21 +8,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An open database cursor: a query run with autocommit off and a fetch size, so pgjdbc holds only
+ * An open database cursor: a query run in a {@link Snapshot} (autocommit off) with a fetch size, so pgjdbc holds only
  * {@code fetchSize} rows at a time and asks the server for the next ones as they are read. It owns its connection
  * until {@link #close()}. Blocking: every method runs on a JDBC worker, one at a time.
  */
 final class Cursor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Cursor.class);
 
-    private final Connection connection;
+    private final Snapshot snapshot;
     private final PreparedStatement statement;
     private final ResultSet rows;
     // written by the worker, read by the event loop for its log line
     private volatile long read;
 
-    private Cursor(Connection connection, PreparedStatement statement, ResultSet rows) {
-        this.connection = connection;
+    private Cursor(Snapshot snapshot, PreparedStatement statement, ResultSet rows) {
+        this.snapshot = snapshot;
         this.statement = statement;
         this.rows = rows;
     }
@@ -34,20 +33,14 @@ final class Cursor implements AutoCloseable {
      */
     static Cursor open(ReadSource reads, CursorExport.Query query, int fetchSize, Duration serverIdleLimit)
             throws SQLException {
-        Connection c = reads.connection();
+        Snapshot s = Snapshot.open(reads, serverIdleLimit);
         PreparedStatement ps = null;
         try {
-            c.setAutoCommit(false);
-            try (PreparedStatement limit = c.prepareStatement(
-                    "SELECT set_config('idle_in_transaction_session_timeout', ?, true)")) {
-                limit.setString(1, Long.toString(serverIdleLimit.toMillis()));
-                limit.execute();
-            }
-            ps = query.prepare(c);
+            ps = query.prepare(s.connection());
             ps.setFetchSize(fetchSize);
-            return new Cursor(c, ps, ps.executeQuery());
+            return new Cursor(s, ps, ps.executeQuery());
         } catch (SQLException | RuntimeException e) {
-            release(c, ps);
+            release(s, ps);
             throw e;
         }
     }
@@ -86,25 +79,18 @@ final class Cursor implements AutoCloseable {
         } catch (SQLException e) {
             LOG.debug("closing an export cursor: {}", e.toString());
         }
-        release(connection, statement);
+        release(snapshot, statement);
     }
 
-    private static void release(Connection c, PreparedStatement ps) {
+    private static void release(Snapshot s, PreparedStatement ps) {
         try {
             if (ps != null) {
                 ps.close();
             }
-            c.rollback();
-            c.setAutoCommit(true);
         } catch (SQLException e) {
-            // the connection is broken or the server ended the session: the pool replaces it
-            LOG.debug("ending an export transaction: {}", e.toString());
+            LOG.debug("closing an export statement: {}", e.toString());
         } finally {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                LOG.debug("returning an export connection: {}", e.toString());
-            }
+            s.close();
         }
     }
 }

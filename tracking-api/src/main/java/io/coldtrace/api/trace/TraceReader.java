@@ -109,7 +109,7 @@ final class TraceReader {
         // by time; a hand-over before a leg that starts at the same moment (received, then at the dock)
         journey.sort(Comparator.comparing((Step s) -> s.from().toInstant())
                 .thenComparing(s -> s.verdict() != null));
-        List<UUID> events = LotRecordCheck.lineageEvents(c, false, lot.id());
+        List<UUID> events = LotRecordCheck.lineageEvents(c, lot.id());
         LotRecordCheck.Result check = LotRecordCheck.verify(c, events);
         Custody.ShelfLife s = custody.shelfLife();
         TraceView.Shelf shelf = s == null ? null : new TraceView.Shelf(s.remainingDays(), s.plannedC(),
