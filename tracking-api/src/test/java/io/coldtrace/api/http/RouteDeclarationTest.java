@@ -182,6 +182,11 @@ class RouteDeclarationTest {
         expected.put("GET /epcis/events", Access.roles(Role.QA));
         expected.put("GET /api/v1/fsma204", Access.roles(Role.QA));
         expected.put("GET /api/v1/lots/:id/source-destination", Access.roles(Role.QA));
+        // stock and the early warning of unsold produce (issue 9 §5): every role of operations reads them
+        expected.putAll(Map.of(
+                "GET /api/v1/stock", readers,
+                "GET /api/v1/stock/warnings", readers,
+                "GET /api/v1/stock/lots/:id/buyers", readers));
         // quality tests (issue 9 §3): operators and QA record them and their evidence, QA releases a hold, all read
         expected.putAll(Map.of(
                 "POST /api/v1/quality-tests", responders,
