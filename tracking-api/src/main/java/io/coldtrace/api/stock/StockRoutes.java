@@ -30,7 +30,7 @@ import java.util.UUID;
  * watch or worse, worst first) and {@code GET /api/v1/stock/lots/:id/buyers?site=} (emergency matching).
  */
 final class StockRoutes {
-    private static final List<String> STOCK_PARAMS = List.of("site", "product", "still_days", "window_days");
+    private static final List<String> STOCK_PARAMS = List.of("site", "product", "still_days", "window_days", "limit");
     private static final List<String> WARNING_PARAMS = List.of("site", "product", "min_grade", "still_days",
             "window_days", "limit");
 
@@ -75,6 +75,7 @@ final class StockRoutes {
             throw ClientError.badParameter("site", "site is required: the stock of which site");
         }
         String product = Params.textQuery(ctx, "product", 64);
+        int limit = Params.limit(ctx);
         SellThrough.Settings s = settings(ctx);
         Visibility vis = Visibility.of(ctx);
         Instant now = clock.instant();
@@ -92,8 +93,11 @@ final class StockRoutes {
             }
             return Responses.ok(ctx, new JsonObject().put("as_of", Rows.iso(now))
                     .put("still_days", s.stillDays()).put("window_days", s.windowDays())
-                    .put("products", new JsonArray(List.copyOf(totals.values())))
-                    .put("items", new JsonArray(items.stream().map(StockRoutes::json).toList())));
+                    .put("products", new JsonArray(List.copyOf(totals.values()))).put("lots_on_hand", items.size())
+                    // the worst first, then the soonest to expire (the order they were assessed in)
+                    .put("items", new JsonArray(items.stream()
+                            .sorted(Comparator.comparingInt(Assessment::rank).reversed()).limit(limit)
+                            .map(StockRoutes::json).toList())));
         });
     }
 

@@ -84,6 +84,7 @@ class StockIT {
         JsonObject stock = expect(api.http().get("/api/v1/stock?site=st-o&still_days=30", operator), 200);
         Map<String, JsonObject> lots = byCode(stock.getJsonArray("items"));
         assertThat(lots.keySet()).containsExactlyInAnyOrder("L1", "L2", "L3", "L4");
+        assertThat(stock.getInteger("lots_on_hand")).isEqualTo(4);
         assertThat(lots.get("L1").getDouble("quantity")).isEqualTo(180.0);
         assertThat(lots.get("L2").getString("place_id")).isEqualTo("st-r2");
         // the move between rooms is no sale: 420 kg over 14 days
