@@ -47,7 +47,8 @@
     const nav = el('nav', { class: 'nav' },
       el('a', { href: '/overview', class: active === 'overview' ? 'active' : null, text: t('nav.overview') }),
       el('a', { href: '/alarms', class: active === 'alarms' ? 'active' : null, text: t('nav.alarms') }),
-      el('a', { href: '/lots', class: active === 'lots' ? 'active' : null, text: t('nav.lots') }));
+      el('a', { href: '/lots', class: active === 'lots' ? 'active' : null, text: t('nav.lots') }),
+      el('a', { href: '/stock', class: active === 'stock' ? 'active' : null, text: t('nav.stock') }));
     const tools = el('div', { class: 'tools' },
       el('span', { id: 'live', class: 'live off', title: '', hidden: true }, el('span', { class: 'dot' }), el('span', { class: 'live-text', text: t('live.off') })),
       el('button', { type: 'button', class: 'link', id: 'lang-switch', onclick: () => window.I18N.toggle(), text: t('nav.lang') }),

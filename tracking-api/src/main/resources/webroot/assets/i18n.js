@@ -5,7 +5,7 @@
   const DICT = {
     'en': {
       'app.name': 'ColdTrace',
-      'nav.overview': 'Overview', 'nav.alarms': 'Alarms', 'nav.lots': 'Lots', 'nav.recalls': 'Recalls', 'nav.signout': 'Sign out', 'nav.lang': '中文',
+      'nav.overview': 'Overview', 'nav.alarms': 'Alarms', 'nav.lots': 'Lots', 'nav.stock': 'Stock', 'nav.recalls': 'Recalls', 'nav.signout': 'Sign out', 'nav.lang': '中文',
       'login.title': 'Sign in', 'login.lead': 'Paste your API token to open the monitoring pages.',
       'login.token': 'API token', 'login.submit': 'Sign in', 'login.invalid': 'This token is unknown or revoked.',
       'login.empty': 'Paste a token first.', 'login.failed': 'Sign-in failed: {0}',
@@ -47,7 +47,7 @@
     },
     'zh-CN': {
       'app.name': 'ColdTrace 冷链追溯',
-      'nav.overview': '总览', 'nav.alarms': '报警', 'nav.lots': '批次', 'nav.recalls': '召回', 'nav.signout': '退出登录', 'nav.lang': 'EN',
+      'nav.overview': '总览', 'nav.alarms': '报警', 'nav.lots': '批次', 'nav.stock': '库存', 'nav.recalls': '召回', 'nav.signout': '退出登录', 'nav.lang': 'EN',
       'login.title': '登录', 'login.lead': '粘贴您的 API 令牌以打开监控页面。',
       'login.token': 'API 令牌', 'login.submit': '登录', 'login.invalid': '该令牌无效或已被吊销。',
       'login.empty': '请先粘贴令牌。', 'login.failed': '登录失败：{0}',

@@ -23,13 +23,13 @@ final class BuyerMatch {
                  Instant lastCommodityAt, long deliveries) {
     }
 
-    record Proposal(Buyer buyer, double score, double lifeOnArrival, List<String> why) {
+    record Proposal(Buyer buyer, double score, double lifeOnArrival, List<String> why, List<String> whyZh) {
         JsonObject toJson() {
             return new JsonObject().put("party_id", buyer.id()).put("name_zh", buyer.nameZh())
                     .put("name_en", buyer.nameEn()).put("buyer_type", buyer.buyerType())
                     .put("score", Math.round(score * 10) / 10.0)
                     .put("life_on_arrival_days", Math.round(lifeOnArrival * 10) / 10.0)
-                    .put("why", new JsonArray(why));
+                    .put("why", new JsonArray(why)).put("why_zh", new JsonArray(whyZh));
         }
     }
 
@@ -41,6 +41,7 @@ final class BuyerMatch {
         List<Proposal> out = new ArrayList<>();
         for (Buyer b : buyers) {
             List<String> why = new ArrayList<>();
+            List<String> zh = new ArrayList<>();
             double score = 0;
             if (b.commodityQ() > 0) {
                 double days = b.lastCommodityAt() == null ? 90
@@ -49,11 +50,14 @@ final class BuyerMatch {
                 score += p;
                 why.add(String.format(java.util.Locale.ROOT, "bought %.0f of %s in the last 90 days, last %.0f days ago (+%.0f)",
                         b.commodityQ(), commodity, days, p));
+                zh.add(String.format(java.util.Locale.ROOT, "近 90 天购买%s %.0f，最近一次在 %.0f 天前（+%.0f）", commodity,
+                        b.commodityQ(), days, p));
             }
             if ("canteen".equals(b.buyerType())) {
                 score += 25;
                 why.add("an institutional buyer (canteen): assistance programmes reserve a share of its purchases "
                         + "for assisted counties' produce (+25)");
+                zh.add("机关食堂等单位采购方：消费帮扶预留份额用于帮扶县产品（+25）");
             }
             double travel = 2;
             int near = common(siteDivision, b.division());
@@ -61,14 +65,17 @@ final class BuyerMatch {
                 score += 20;
                 travel = 0.5;
                 why.add("in the site's county (+20)");
+                zh.add("与站点同县（+20）");
             } else if (near >= 4) {
                 score += 12;
                 travel = 0.5;
                 why.add("in the site's city (+12)");
+                zh.add("与站点同市（+12）");
             } else if (near >= 2) {
                 score += 5;
                 travel = 1;
                 why.add("in the site's province (+5)");
+                zh.add("与站点同省（+5）");
             }
             double onArrival = lifeDays == null ? Double.NaN : lifeDays - travel;
             if (lifeDays != null) {
@@ -79,9 +86,11 @@ final class BuyerMatch {
                 score += p;
                 why.add(String.format(java.util.Locale.ROOT, "about %.1f days of life left on arrival after ~%.1f days of travel (+%.0f)",
                         onArrival, travel, p));
+                zh.add(String.format(java.util.Locale.ROOT, "约 %.1f 天运输后到货时剩余保质期约 %.1f 天（+%.0f）", travel,
+                        onArrival, p));
             }
             if (score > 0) {
-                out.add(new Proposal(b, score, onArrival, why));
+                out.add(new Proposal(b, score, onArrival, why, zh));
             }
         }
         out.sort(Comparator.comparingDouble(Proposal::score).reversed().thenComparing(p -> p.buyer().id()));

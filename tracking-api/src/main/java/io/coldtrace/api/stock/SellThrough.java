@@ -93,7 +93,7 @@ final class SellThrough {
             }
         }
         b.append(String.format(Locale.ROOT, "; not moved for %s days", n(still)));
-        return b.toString();
+        return Character.toUpperCase(b.charAt(0)) + b.substring(1);
     }
 
     private static String zh(StockRow r, double rate, double cum, double clear, Double life, double atRisk,

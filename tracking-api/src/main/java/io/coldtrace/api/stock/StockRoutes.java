@@ -34,6 +34,11 @@ final class StockRoutes {
     private static final List<String> WARNING_PARAMS = List.of("site", "product", "min_grade", "still_days",
             "window_days", "limit");
 
+    /** The worst grade first, then the most at risk, then by lot code. */
+    private static final Comparator<Assessment> WORST_FIRST = Comparator.comparingInt(Assessment::rank).reversed()
+            .thenComparing(Comparator.comparingDouble(Assessment::atRisk).reversed())
+            .thenComparing(a -> a.row().code());
+
     private final BlockingDb db;
     private final Clock clock;
 
@@ -94,9 +99,7 @@ final class StockRoutes {
             return Responses.ok(ctx, new JsonObject().put("as_of", Rows.iso(now))
                     .put("still_days", s.stillDays()).put("window_days", s.windowDays())
                     .put("products", new JsonArray(List.copyOf(totals.values()))).put("lots_on_hand", items.size())
-                    // the worst first, then the soonest to expire (the order they were assessed in)
-                    .put("items", new JsonArray(items.stream()
-                            .sorted(Comparator.comparingInt(Assessment::rank).reversed()).limit(limit)
+                    .put("items", new JsonArray(items.stream().sorted(WORST_FIRST).limit(limit)
                             .map(StockRoutes::json).toList())));
         });
     }
@@ -113,11 +116,7 @@ final class StockRoutes {
         long started = System.nanoTime();
         return db.read(c -> assess(c, vis, site, product, s, now)).compose(all -> {
             int floor = SellThrough.GRADES.indexOf(min);
-            List<Assessment> hits = all.stream().filter(a -> a.rank() >= floor)
-                    .sorted(Comparator.comparingInt(Assessment::rank).reversed()
-                            .thenComparing(Comparator.comparingDouble(Assessment::atRisk).reversed())
-                            .thenComparing(a -> a.row().code()))
-                    .toList();
+            List<Assessment> hits = all.stream().filter(a -> a.rank() >= floor).sorted(WORST_FIRST).toList();
             Map<String, Integer> counts = new java.util.LinkedHashMap<>();
             for (String g : SellThrough.GRADES.subList(1, 4)) {
                 counts.put(g, (int) all.stream().filter(a -> a.grade().equals(g)).count());

@@ -186,7 +186,8 @@ class RouteDeclarationTest {
         expected.putAll(Map.of(
                 "GET /api/v1/stock", readers,
                 "GET /api/v1/stock/warnings", readers,
-                "GET /api/v1/stock/lots/:id/buyers", readers));
+                "GET /api/v1/stock/lots/:id/buyers", readers,
+                "GET /stock", readers));
         // quality tests (issue 9 §3): operators and QA record them and their evidence, QA releases a hold, all read
         expected.putAll(Map.of(
                 "POST /api/v1/quality-tests", responders,

@@ -1,7 +1,5 @@
 package io.coldtrace.api.stock;
 
-import static io.coldtrace.api.events.LotChain.item;
-import static io.coldtrace.api.events.LotChain.items;
 import static io.coldtrace.api.testing.Http.assertError;
 import static io.coldtrace.api.testing.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,37 +38,13 @@ class StockIT {
     @BeforeAll
     static void start() {
         api = TestApi.start("stock");
-        w = new LotChain(api, "st");
+        w = StockWorld.build(api, T0, IDS);
         operator = api.token(Role.OPERATOR, "st");
-        w.harvest("B1", 1500, day(0));
-        w.pack("B1", 600, "L1", 600, "r1", day(1));
-        w.pack("B1", 300, "L2", 300, "r1", day(1));
-        w.pack("B1", 200, "L3", 200, "r2", day(1));
-        w.pack("B1", 100, "L4", 100, "r2", day(1));
-        w.post("deliver", day(8), new JsonObject().put("party_id", "st-buyer"),
-                new JsonObject().put("lots", items(item("L1", 420))));
-        w.to("move", "r2", day(12), item("L2", 300));
-        api.sql("INSERT INTO party (id, org_id, kind, buyer_type, name_zh, division_code, province) "
-                + "VALUES ('st-canteen', 'st', 'buyer', 'canteen', '机关食堂', '500238', '重庆市')");
-        for (Object[] l : new Object[][] {{"L1", 30.0}, {"L2", 12.0}, {"L3", 5.0}, {"L4", 0.5}}) {
-            IDS.put((String) l[0], api.rows("SELECT id FROM lot WHERE org_id = 'st' AND code = ?", l[0]).get(0));
-            api.sql("""
-                    INSERT INTO lot_shelf_life (lot_id, org_id, used_fraction, remaining_days, predicted_expiry, as_of,
-                        computed_at, on_hand)
-                    VALUES (?::uuid, 'st', 0.5, ?, now() + make_interval(secs => ? * 86400), now(), now(), true)
-                    ON CONFLICT (lot_id) DO UPDATE SET remaining_days = EXCLUDED.remaining_days,
-                        predicted_expiry = EXCLUDED.predicted_expiry, as_of = EXCLUDED.as_of,
-                        computed_at = EXCLUDED.computed_at""", IDS.get(l[0]), l[1], l[1]);
-        }
     }
 
     @AfterAll
     static void stop() {
         api.close();
-    }
-
-    private static Instant day(double d) {
-        return LotChain.after(T0, d * 24);
     }
 
     private static Map<String, JsonObject> byCode(JsonArray items) {
