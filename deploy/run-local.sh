@@ -141,6 +141,7 @@ ColdTrace is running.
   overview       http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/overview
   alarms         http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/alarms
   lots           http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/lots
+  stock          http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/stock   (what is on hand, what will not sell in time)
 ${buyer_pages}  events         curl -H 'Authorization: Bearer $operator_token' 'http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/api/v1/events?limit=20'
   tracking-api   http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/ready
   latest values  curl -H 'Authorization: Bearer $admin_token' http://127.0.0.1:$COLDTRACE_API_HTTP_PORT/api/v1/devices/latest
