@@ -25,5 +25,6 @@ public final class AssistanceFeature implements ApiFeature {
         new ApplicationRoutes(k.db(), k.clock()).register(routes);
         new BlacklistRoutes(k.db(), k.clock()).register(routes);
         new PublicList(k.db(), k.cpu(), k.clock(), new PublicLinks(k.config().publicBaseUrl())).register(routes);
+        new ExpiryWarnings(k.db(), k.clock()).schedule(k.vertx());
     }
 }

@@ -7,17 +7,25 @@ import static io.coldtrace.api.testing.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import io.coldtrace.api.testing.TestApi;
+import io.coldtrace.ingest.notify.WebhookSender;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Certified assistance products (issue 9 §2): a producer applies with evidence, the Wuxi authority refuses or
@@ -196,5 +204,45 @@ class AssistanceProductsIT {
         assertError(api.http().post(path, w.wuxi, new JsonObject().put("outcome", "confirmed")), 409, "id");
         assertThat(expect(api.http().get("/api/v1/assistance/applications?status=revoked", w.operator), 200)
                 .getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id"))).contains(id);
+    }
+    @Test
+    void expiringCertificatesAreWarnedOnceThroughTheOrganisationsWebhooks() throws Exception {
+        AssistanceWorld x = new AssistanceWorld(api, "apw");
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", ex -> {
+            bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        receiver.start();
+        try {
+            api.seeds().webhook("apw", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                    "a-secret-of-16-chars");
+            x.decide(x.wuxi, x.apply("apw", "tea", "coop").getString("id"), certify("WX-W-SOON",
+                    TODAY.minusDays(100), TODAY.plusDays(20)), 201);
+            x.decide(x.wuxi, x.apply("apw", "honey", "coop").getString("id"), certify("WX-W-FAR", TODAY,
+                    TODAY.plusDays(90)), 201);
+            String revoked = x.apply("apw", "walnut", "coop").getString("id");
+            x.decide(x.wuxi, revoked, certify("WX-W-REVOKED", TODAY, TODAY.plusDays(5)), 201);
+            expect(api.http().post("/api/v1/assistance/applications/" + revoked + "/rechecks", x.wuxi,
+                    new JsonObject().put("outcome", "revoked").put("reason", "not grown in the county")), 201);
+            try (Connection c = DriverManager.getConnection(api.db().url(), api.db().user(), api.db().password())) {
+                assertThat(ExpiryWarnings.record(c, TODAY)).isPositive();
+                assertThat(ExpiryWarnings.record(c, TODAY)).as("one warning per validity end").isZero();
+            }
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setURL(api.db().url());
+            ds.setUser(api.db().user());
+            ds.setPassword(api.db().password());
+            new WebhookSender(ds, 3).runOnce();
+            assertThat(bodies).hasSize(1);
+            JsonObject warning = new JsonObject(bodies.get(0)).getJsonObject("assistance_expiry");
+            assertThat(warning.getString("certificate_number")).isEqualTo("WX-W-SOON");
+            assertThat(warning.getInteger("days_left")).isEqualTo(20);
+            assertThat(warning.getString("valid_to")).isEqualTo(TODAY.plusDays(20).toString());
+        } finally {
+            receiver.stop(0);
+        }
     }
 }
