@@ -48,9 +48,9 @@ final class ExpiryWarnings {
         return RECORD.bind("today", today).bind("days", DAYS).update(c);
     }
 
-    /** A pass a minute after start, then every hour. */
+    /** A pass every hour (the first an hour after start: warnings are a month ahead, a start need not wait). */
     void schedule(Vertx vertx) {
-        vertx.setPeriodic(60_000, 3_600_000, id -> {
+        vertx.setPeriodic(3_600_000, id -> {
             if (!running.compareAndSet(false, true)) {
                 return;
             }
