@@ -3,6 +3,7 @@ package io.coldtrace.api.assistance;
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.auth.Principal;
 import io.coldtrace.api.auth.Role;
+import io.coldtrace.api.certifications.Blacklisted;
 import io.coldtrace.api.certifications.Evidence;
 import io.coldtrace.api.db.BlockingDb;
 import io.coldtrace.api.db.SqlStates;
@@ -95,7 +96,7 @@ final class ApplicationRoutes {
             if (ProductQueries.get(c, owner, productId).isEmpty()) {
                 throw ClientError.invalid("product_id", "no product " + productId);
             }
-            Authorities.refuseBlacklisted(c, partyId, productId, today, "certified");
+            Blacklisted.refuse(c, partyId, productId, today, "certified");
             Optional<UUID> pending = AssistanceSql.PENDING.bind("product", productId).bind("party", partyId)
                     .first(c, rs -> rs.getObject("id", UUID.class));
             if (pending.isPresent()) {
@@ -162,7 +163,7 @@ final class ApplicationRoutes {
             }
             ApplicationRow row = read(c, new Scope(Visibility.ALL, null), app.id(), today).orElseThrow();
             if (certified) {
-                Authorities.refuseBlacklisted(c, row.partyId(), row.productId(), today, "certified");
+                Blacklisted.refuse(c, row.partyId(), row.productId(), today, "certified");
                 Optional<UUID> taken = AssistanceSql.NUMBER_TAKEN.bind("number", number)
                         .first(c, rs -> rs.getObject("application_id", UUID.class));
                 if (taken.isPresent()) {

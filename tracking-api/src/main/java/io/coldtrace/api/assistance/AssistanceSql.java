@@ -60,12 +60,6 @@ final class AssistanceSql {
             ORDER BY a.division_code, p.name_zh, d.certificate_number LIMIT 5000"""
             .formatted(IN_FORCE, ON.formatted("a.product_id")));
 
-    /** The first entry in force on :today against party :party (or a party with its USCC) or product :product. */
-    static final Sql BLACKLISTED = Sql.of("""
-            SELECT e.id, e.product_id, e.reason, e.authority FROM party pa JOIN blacklist_entry e ON %s
-            WHERE pa.id = :party AND %s ORDER BY e.entered_at, e.id LIMIT 1"""
-            .formatted(ON.formatted("CAST(:product AS text)"), IN_FORCE));
-
     /** A pending application of the same product and party. */
     static final Sql PENDING = Sql.of("""
             SELECT a.id FROM assistance_application a WHERE a.product_id = :product AND a.party_id = :party

@@ -95,6 +95,14 @@ class BlacklistIT {
         assertThat(assertError(api.http().post("/api/v1/assistance/applications/" + pending + "/decision", w.wuxi,
                 certify("WX-BL-HONEY", TODAY, TODAY.plusYears(1))), 409, "party_id").getString("message"))
                 .contains(id);
+        // nor is an assistance-product certificate recorded for it (another kind of certificate is)
+        JsonObject recorded = new JsonObject().put("id", "bl-cert-1").put("party_id", "bl-coop")
+                .put("kind", "assistance_product").put("number", "WX-OLD-1").put("issuer", "巫溪县农业农村委员会")
+                .put("valid_from", TODAY.toString()).put("valid_to", TODAY.plusYears(1).toString());
+        assertThat(assertError(api.http().post("/api/v1/certifications", w.operator, recorded), 409, "party_id")
+                .getString("message")).contains(id);
+        expect(api.http().post("/api/v1/certifications", w.operator, recorded.copy().put("kind", "organic")
+                .put("issuer", "CQC")), 201);
         // the party's other county's authority does not see the entry; the producer does
         assertThat(expect(api.http().get("/api/v1/blacklist", w.youyang), 200).getJsonArray("items")).isEmpty();
         assertThat(expect(api.http().get("/api/v1/blacklist/" + id, w.operator), 200)
