@@ -22,8 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers alarm events and recall notices to webhooks from the webhook_delivery outbox (filled by triggers on
- * alarm_event and recall_notice; a notice's body is {@code {delivery, recall_notice: <the notice as sent>}}): a POST
+ * Delivers alarm events, recall notices and assistance certificates' expiry warnings to webhooks from the
+ * webhook_delivery outbox (filled by triggers on alarm_event, recall_notice and assistance_expiry_warning; a notice's
+ * body is {@code {delivery, recall_notice: <the notice as sent>}}, a warning's {@code {delivery, assistance_expiry:
+ * <the warning>}}): a POST
  * of JSON signed with HMAC-SHA256 of the body ({@code X-ColdTrace-Signature: sha256=<hex>}), retried with exponential
  * backoff (1 s, 2 s, 4 s … at most 5 min) and marked dead after {@code maxAttempts} failures. A delivery is leased
  * for a minute while it is being sent, so several ingest instances never send the same one at once; receivers get
@@ -50,8 +52,11 @@ public final class WebhookSender {
                                                'limit_value', a.limit_value, 'peak_value', a.peak_value,
                                                'message', a.message))::text
                 FROM alarm_event e JOIN alarm a ON a.id = e.alarm_id WHERE e.id = d.alarm_event_id)
-                ELSE (SELECT json_build_object('delivery', d.id, 'recall_notice', n.payload)::text
-                      FROM recall_notice n WHERE n.id = d.recall_notice_id) END""";
+                WHEN d.recall_notice_id IS NOT NULL THEN (
+                    SELECT json_build_object('delivery', d.id, 'recall_notice', n.payload)::text
+                    FROM recall_notice n WHERE n.id = d.recall_notice_id)
+                ELSE (SELECT json_build_object('delivery', d.id, 'assistance_expiry', x.payload)::text
+                      FROM assistance_expiry_warning x WHERE x.id = d.assistance_warning_id) END""";
 
     private static final String DELIVERED = """
             UPDATE webhook_delivery SET delivered_at = now(), attempts = attempts + 1, last_status = ?, last_error = NULL

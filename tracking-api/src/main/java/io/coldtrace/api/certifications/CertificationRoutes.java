@@ -125,12 +125,20 @@ public final class CertificationRoutes {
                         + " already: supersede " + old.supersededBy() + " instead");
             }
             Certification next = Certification.superseding(body, old);
+            refuseBlacklisted(c, next);
             if (next.id().equals(old.id())) {
                 throw ClientError.conflict("id", "certification " + id + " exists already: the certification "
                         + "superseding it takes an id of its own");
             }
             return SqlStates.newId(() -> CertificationQueries.insert(c, next, today()), "certification", next.id());
         }).compose(row -> Responses.created(ctx, row.toJson()));
+    }
+
+    /** An assistance-product certificate is not recorded for a blacklisted holder (409 naming the entry). */
+    private void refuseBlacklisted(java.sql.Connection c, Certification cert) throws java.sql.SQLException {
+        if (cert.kind().equals("assistance_product")) {
+            Blacklisted.refuse(c, cert.partyId(), cert.productId(), today(), "certified as an assistance product");
+        }
     }
 
     private LocalDate today() {
@@ -151,6 +159,7 @@ public final class CertificationRoutes {
             if (cert.productId() != null && ProductQueries.get(c, owner, cert.productId()).isEmpty()) {
                 throw ClientError.invalid("product_id", "no product " + cert.productId());
             }
+            refuseBlacklisted(c, cert);
             return SqlStates.newId(() -> CertificationQueries.insert(c, cert, today()), "certification", cert.id());
         }).compose(row -> Responses.created(ctx, row.toJson()));
     }

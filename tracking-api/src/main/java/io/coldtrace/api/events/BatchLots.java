@@ -152,6 +152,11 @@ final class BatchLots implements LotStore {
     }
 
     @Override
+    public Optional<Holds.Blacklisted> blacklisted(String party, Instant at) throws SQLException {
+        return direct.blacklisted(party, at);
+    }
+
+    @Override
     public Optional<ProductRef> product(String id) throws SQLException {
         Optional<ProductRef> p = products.get(id);
         if (p == null) {

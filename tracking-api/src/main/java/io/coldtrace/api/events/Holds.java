@@ -65,7 +65,39 @@ public final class Holds {
                    CASE WHEN h.depth > 0 THEN a.code END AS made_from
             FROM holds h JOIN lot a ON a.id = h.anc ORDER BY h.lot_id, h.since, h.depth""");
 
+    /**
+     * A blacklist entry in force (issue 9 §3, V9_40) on the supplier a receive names: the party itself, or any party
+     * with the unified social credit code the entry was made with (the same supplier in another organisation's
+     * master data). Only party entries (no product) bar receiving; in force on the event's day in China, from
+     * valid_from to valid_until, unless lifted. Read by SQL so the ledger depends on no blacklist code.
+     */
+    public record Blacklisted(UUID entry, String reason, String authority) {
+    }
+
+    private static final Sql BLACKLISTED = Sql.of("""
+            SELECT e.id, e.reason, e.authority FROM party p JOIN blacklist_entry e
+              ON e.product_id IS NULL AND (e.party_id = p.id OR e.uscc = p.uscc)
+            WHERE p.id = :party
+              AND e.valid_from <= CAST(CAST(:at AS timestamptz) AT TIME ZONE 'Asia/Shanghai' AS date)
+              AND (e.valid_until IS NULL
+                   OR e.valid_until >= CAST(CAST(:at AS timestamptz) AT TIME ZONE 'Asia/Shanghai' AS date))
+              AND NOT EXISTS (SELECT 1 FROM blacklist_lift l WHERE l.entry_id = e.id)
+            ORDER BY e.entered_at, e.id LIMIT 1""");
+
     private Holds() {
+    }
+
+    /** The blacklist entry barring receipts from {@code party} at {@code at}, if any. */
+    static Optional<Blacklisted> blacklisted(Connection c, String party, java.time.Instant at) throws SQLException {
+        return BLACKLISTED.bind("party", party).bind("at", at).first(c, rs -> new Blacklisted(
+                rs.getObject("id", UUID.class), rs.getString("reason"), rs.getString("authority")));
+    }
+
+    /** The 409 for receiving from a blacklisted supplier, naming the entry. */
+    static ClientError refusedReceipt(String party, Blacklisted entry) {
+        return ClientError.conflict("party_id", "party " + party + " is on the blacklist (entry " + entry.entry()
+                + " by " + entry.authority() + ": " + entry.reason() + "): its lots may not be received while the "
+                + "entry is in force");
     }
 
     /** What holds {@code lot} (or a lot it was made from), if anything. */

@@ -102,6 +102,13 @@ final class LotProjection {
     }
 
     private void run(EventPlan plan, String fallbackField) throws SQLException {
+        EventPlan.Handover h = plan.handover();
+        if (h != null && h.kind().equals("receive") && h.partyId() != null) {
+            Optional<Holds.Blacklisted> barred = s.blacklisted(h.partyId(), at);
+            if (barred.isPresent()) {
+                throw Holds.refusedReceipt(h.partyId(), barred.get());
+            }
+        }
         List<UUID> born = new ArrayList<>();
         Set<String> bornCodes = new HashSet<>();
         for (Birth b : plan.births()) {

@@ -63,6 +63,9 @@ interface LotStore {
     /** What holds {@code lot} ({@link Holds}), if anything. */
     Optional<Holds.Hold> heldBy(UUID lot) throws SQLException;
 
+    /** The blacklist entry barring a receipt from {@code party} at {@code at} ({@link Holds#blacklisted}). */
+    Optional<Holds.Blacklisted> blacklisted(String party, Instant at) throws SQLException;
+
     /** Each step as its statement on {@code c}. */
     static LotStore direct(Connection c, String org) {
         return new Direct(c, org);
@@ -147,6 +150,11 @@ interface LotStore {
         @Override
         public Optional<Holds.Hold> heldBy(UUID lot) throws SQLException {
             return Holds.heldBy(c, org, lot);
+        }
+
+        @Override
+        public Optional<Holds.Blacklisted> blacklisted(String party, Instant at) throws SQLException {
+            return Holds.blacklisted(c, party, at);
         }
     }
 }

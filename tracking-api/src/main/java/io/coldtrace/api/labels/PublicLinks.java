@@ -9,10 +9,10 @@ import io.vertx.ext.web.RoutingContext;
  * {@code COLDTRACE_PUBLIC_BASE_URL}, or, when it is not set, the address and port the request came in on (never
  * the Host header a caller chooses): right for a developer's machine, wrong behind a proxy, so production sets it.
  */
-final class PublicLinks {
+public final class PublicLinks {
     private final String configured;
 
-    PublicLinks(String configured) {
+    public PublicLinks(String configured) {
         this.configured = configured == null ? "" : configured;
     }
 
@@ -21,7 +21,7 @@ final class PublicLinks {
     }
 
     /** The base for a request: the configured one, or derived from the local address it came in on. */
-    String base(RoutingContext ctx) {
+    public String base(RoutingContext ctx) {
         return configured() ? configured : derived(ctx.request().localAddress());
     }
 

@@ -20,7 +20,8 @@ final class AccessCalls implements AutoCloseable {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
     /** Placeholders that name a row of an organisation (a body naming another's is refused with 422). */
     private static final java.util.Set<String> ORG_FIXTURES = java.util.Set.of("org", "site", "profile", "unit",
-            "device", "alarm", "webhook", "user", "party", "product", "plot", "certification", "event", "lot-code", "lot");
+            "device", "alarm", "webhook", "user", "party", "product", "plot", "certification", "event", "lot-code",
+            "lot", "blacklist-party");
 
     private final HttpClient client;
     private final int port;

@@ -102,6 +102,17 @@ final class AccessWorld {
         f.put("programme-year", Integer.toString(year));
         f.put("free-year", Integer.toString(year + 1));
         f.put("programme", seeds.programme(n + "-programme", org, year));
+        // consumption assistance: an undecided application, a certificate, a blacklisted party (its own, so the
+        // fixtures' party stays receivable and certifiable) and evidence files
+        // (of a product of their own: the POST example applies for the fixtures' product)
+        String assisted = seeds.product(n + "-assisted", org, "kiwifruit", 0.0, 14.0, 3.0).id();
+        f.put("application", seeds.assistanceApplication(org, f.get("party"), assisted, null));
+        f.put("application-evidence", Long.toString(seeds.assistanceEvidence(f.get("application"), null)));
+        f.put("certified-application", seeds.assistanceApplication(org, f.get("party"), assisted,
+                "AP-" + n));
+        f.put("blacklist-party", seeds.party(n + "-blp", org, "farm", "500238").id());
+        f.put("blacklist-entry", seeds.blacklistEntry(org, f.get("blacklist-party")));
+        f.put("blacklist-evidence", Long.toString(seeds.assistanceEvidence(null, f.get("blacklist-entry"))));
         f.put("new", n + "-new");
         f.put("token", token);
         // half an hour ago: after the fixture lot was packed, before now
@@ -114,6 +125,7 @@ final class AccessWorld {
     static List<String> owned(Map<String, String> f) {
         return List.of(f.get("site"), f.get("profile"), f.get("unit"), f.get("device"), f.get("user"),
                 f.get("party"), f.get("product"), f.get("plot"), f.get("certification"), f.get("event"), f.get("lot"),
-                f.get("recall"), f.get("trace-grant"), f.get("capture"), f.get("quality-test"), f.get("programme"));
+                f.get("recall"), f.get("trace-grant"), f.get("capture"), f.get("quality-test"), f.get("programme"),
+                f.get("application"), f.get("certified-application"), f.get("blacklist-entry"));
     }
 }

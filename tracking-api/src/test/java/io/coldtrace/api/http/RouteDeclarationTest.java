@@ -207,6 +207,25 @@ class RouteDeclarationTest {
                 "GET /api/v1/programmes", responders,
                 "GET /api/v1/programmes/:id", responders,
                 "PUT /api/v1/programmes/:id", admins));
+        // certified assistance products and the blacklist (issue 9 §2, §3): producers apply, authorities decide,
+        // re-check and blacklist within their region, both read (an authority by region)
+        Access assistanceReaders = Access.roles(Role.OPERATOR, Role.QA, Role.AUTHORITY);
+        Access authority = Access.roles(Role.AUTHORITY);
+        expected.putAll(Map.ofEntries(
+                Map.entry("POST /api/v1/assistance/applications", responders),
+                Map.entry("GET /api/v1/assistance/applications", assistanceReaders),
+                Map.entry("GET /api/v1/assistance/applications/:id", assistanceReaders),
+                Map.entry("POST /api/v1/assistance/applications/:id/decision", authority),
+                Map.entry("POST /api/v1/assistance/applications/:id/rechecks", authority),
+                Map.entry("POST /api/v1/assistance/applications/:id/evidence", responders),
+                Map.entry("GET /api/v1/assistance/applications/:id/evidence/:file", assistanceReaders),
+                Map.entry("GET /api/v1/assistance/expiring", assistanceReaders),
+                Map.entry("POST /api/v1/blacklist", authority),
+                Map.entry("GET /api/v1/blacklist", assistanceReaders),
+                Map.entry("GET /api/v1/blacklist/:id", assistanceReaders),
+                Map.entry("POST /api/v1/blacklist/:id/lift", authority),
+                Map.entry("POST /api/v1/blacklist/:id/evidence", authority),
+                Map.entry("GET /api/v1/blacklist/:id/evidence/:file", assistanceReaders)));
         // public: each says why anyone may call it
         assertThat(declared.entrySet().stream().filter(e -> e.getValue().kind() == Access.Kind.PUBLIC))
                 .allSatisfy(e -> assertThat(e.getValue().why()).as("why %s is public", e.getKey()).isNotBlank())
@@ -216,7 +235,10 @@ class RouteDeclarationTest {
                         // a trace code's QR image and GS1 Digital Link resolution (issue 7 §4)
                         "GET /t/:code/qr.svg", "GET /t/:code/qr.png", "GET /01/:gtin/10/:lot", "GET /01/:gtin",
                         // the resolver's description and the gs1:recallStatus answer (issue 8 §5)
-                        "GET /.well-known/gs1resolver", "GET /t/:code/recall.json");
+                        "GET /.well-known/gs1resolver", "GET /t/:code/recall.json",
+                        // the published list of certified assistance products and its QR (issue 9 §2)
+                        "GET /assistance-products", "GET /assistance-products.json",
+                        "GET /assistance-products/qr.svg", "GET /assistance-products/qr.png");
         declared.entrySet().removeIf(e -> e.getValue().kind() == Access.Kind.PUBLIC);
         assertThat(declared).containsExactlyInAnyOrderEntriesOf(expected);
     }

@@ -334,6 +334,61 @@ public final class Seeds implements AutoCloseable {
         });
     }
 
+    /** One statement with {@code params}, returning the first column of its first row as text. */
+    private String returning(String sql, Object... params) {
+        return run(c -> {
+            try (var ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * An assistance-product application of {@code org} for {@code product} by {@code party} (of county 500238), and,
+     * when {@code certificate} is given, its certificate (valid from yesterday for a year, by the Wuxi authority);
+     * its id.
+     */
+    public String assistanceApplication(String org, String party, String product, String certificate) {
+        String id = returning("""
+                INSERT INTO assistance_application (id, org_id, product_id, party_id, division_code, applied_by,
+                    applied_at)
+                SELECT gen_random_uuid(), ?, ?, ?, p.division_code, 'seeds', now() FROM party p WHERE p.id = ?
+                RETURNING id""", org, product, party, party);
+        if (certificate != null) {
+            returning("""
+                    INSERT INTO assistance_decision (application_id, outcome, certificate_number, valid_from, valid_to,
+                        issuer, issuer_region, decided_by, decided_at)
+                    VALUES (?::uuid, 'certified', ?, current_date - 1, current_date + 365, 'fixture authority',
+                        '500238', 'seeds', now()) RETURNING application_id""", id, certificate);
+        }
+        return id;
+    }
+
+    /** A PDF evidence file of an application (or, with {@code entry}, of a blacklist entry); its id. */
+    public long assistanceEvidence(String application, String entry) {
+        return Long.parseLong(returning("""
+                INSERT INTO assistance_evidence (application_id, entry_id, filename, content_type, size_bytes, sha256,
+                    content, uploaded_by)
+                VALUES (?::uuid, ?::uuid, 'evidence.pdf', 'application/pdf', 8, repeat('0', 64), '%PDF-1.4', 'seeds')
+                RETURNING id""", application, entry));
+    }
+
+    /** A blacklist entry in force on {@code party} of {@code org}, by the Wuxi authority; its id. */
+    public String blacklistEntry(String org, String party) {
+        return returning("""
+                INSERT INTO blacklist_entry (id, org_id, party_id, uscc, division_code, reason, valid_from, authority,
+                    authority_region, entered_by, entered_at)
+                SELECT gen_random_uuid(), ?, p.id, p.uscc, p.division_code, 'fixture reason', current_date,
+                    'fixture authority', '500238', 'seeds', now() FROM party p WHERE p.id = ?
+                RETURNING id""", org, party);
+    }
+
     public String recallDrill(String org, String lotId, String lotCode, String buyer) {
         String id = java.util.UUID.randomUUID().toString();
         String scope = ("{\"seeds\": {\"lots\": [\"%2$s\"]}, \"lots\": [{\"lot_id\": \"%1$s\", \"code\": \"%2$s\", "
