@@ -1,6 +1,7 @@
 package io.coldtrace.api.users;
 
 import io.coldtrace.api.access.Visibility;
+import io.coldtrace.api.auth.Role;
 import io.coldtrace.api.auth.TokenQueries;
 import io.coldtrace.api.auth.Tokens;
 import io.coldtrace.api.db.BlockingDb;
@@ -39,6 +40,12 @@ public final class UserRoutes {
     private Future<Void> create(RoutingContext ctx) {
         Visibility vis = Visibility.of(ctx);
         NewUser asked = NewUser.from(JsonBody.of(ctx, NewUser.FIELDS));
+        // an authority certifies and blacklists for a whole region, beyond any one organisation: only the platform's
+        // admin (of no organisation) may make one, never an organisation's own admin
+        if (asked.role() == Role.AUTHORITY && !vis.seesAll()) {
+            throw ClientError.forbidden("only an admin of no organisation may create an authority user (role): an "
+                    + "organisation's admin could otherwise certify its own products");
+        }
         // a scoped admin creates users of its own organisation only; an unscoped one may create org-less admins
         String org = asked.orgId() == null && vis.seesAll() ? null : vis.owner(asked.orgId());
         NewUser user = new NewUser(asked.id(), org, asked.name(), asked.role(), asked.region());

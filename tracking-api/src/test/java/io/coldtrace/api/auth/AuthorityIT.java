@@ -134,5 +134,10 @@ class AuthorityIT {
         assertThat(expect(api.http().get("/api/v1/users", admin), 200).getJsonArray("items").stream()
                 .map(o -> (JsonObject) o).filter(u -> u.getString("id").equals("zhang@wuxi")).findFirst()
                 .orElseThrow().getString("region")).isEqualTo("500242");
+        // an organisation's own admin may not make one: it could certify its own products
+        assertError(api.http().post("/api/v1/users", api.token(Role.ADMIN, "wuxi-agri"), new JsonObject()
+                .put("id", "li@wuxi").put("org_id", "wuxi-agri").put("name", "李").put("role", "authority")
+                .put("region", "500242")), 403, null);
+        assertThat(api.number("SELECT count(*) FROM app_user WHERE id = 'li@wuxi'")).isZero();
     }
 }
