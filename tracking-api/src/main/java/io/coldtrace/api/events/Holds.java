@@ -39,6 +39,14 @@ public final class Holds {
     }
 
     /**
+     * A quality test {@code t} that holds its lot: failed, neither corrected (superseded) nor released by QA. The one
+     * statement of the rule, for the hold check here and the tests' lists.
+     */
+    public static final String TEST_IN_FORCE = """
+            t.result = 'fail' AND NOT EXISTS (SELECT 1 FROM quality_test n WHERE n.supersedes = t.id)
+              AND NOT EXISTS (SELECT 1 FROM quality_test_release r WHERE r.test_id = t.id)""";
+
+    /**
      * For each lot of {@code :lots}, the earliest hold on it or on any lot it was made from: a case (open or
      * recalled) holding it, or a failed test of it in force. Nothing is walked while the organisation has neither.
      */
@@ -47,7 +55,7 @@ public final class Holds {
                 SELECT l, l, 0 FROM unnest(CAST(:lots AS uuid[])) l
                 WHERE EXISTS (SELECT 1 FROM recall_case c WHERE c.org_id = :org AND c.kind = 'recall'
                     AND c.status <> 'released')
-                   OR EXISTS (SELECT 1 FROM quality_test t WHERE t.org_id = :org AND t.result = 'fail')
+                   OR EXISTS (SELECT 1 FROM quality_test t WHERE t.org_id = :org AND %1$s)
                 UNION
                 SELECT up.lot_id, k.parent_lot_id, up.depth + 1 FROM up JOIN lot_link k ON k.child_lot_id = up.anc
                 WHERE up.depth < 64
@@ -57,13 +65,12 @@ public final class Holds {
                 JOIN recall_case c ON c.id = k.case_id AND c.status <> 'released' AND c.org_id = :org
                 UNION ALL
                 SELECT up.lot_id, up.anc, 'quality_test', t.id, t.analyte || ', ' || t.lab, t.recorded_at, up.depth
-                FROM up JOIN quality_test t ON t.lot_id = up.anc AND t.org_id = :org AND t.result = 'fail'
-                WHERE NOT EXISTS (SELECT 1 FROM quality_test n WHERE n.supersedes = t.id)
-                  AND NOT EXISTS (SELECT 1 FROM quality_test_release r WHERE r.test_id = t.id)
+                FROM up JOIN quality_test t ON t.lot_id = up.anc AND t.org_id = :org
+                WHERE %1$s
             )
             SELECT DISTINCT ON (h.lot_id) h.lot_id, h.kind, h.id, h.what,
                    CASE WHEN h.depth > 0 THEN a.code END AS made_from
-            FROM holds h JOIN lot a ON a.id = h.anc ORDER BY h.lot_id, h.since, h.depth""");
+            FROM holds h JOIN lot a ON a.id = h.anc ORDER BY h.lot_id, h.since, h.depth""".formatted(TEST_IN_FORCE));
 
     /**
      * A blacklist entry in force (issue 9 §3, V9_40) on the supplier a receive names: the party itself, or any party

@@ -2,6 +2,7 @@ package io.coldtrace.api.qualitytests;
 
 import io.coldtrace.api.access.Visibility;
 import io.coldtrace.api.db.Sql;
+import io.coldtrace.api.events.Holds;
 
 /** The SQL of quality tests (V9_30). */
 final class QualityTestSql {
@@ -25,8 +26,8 @@ final class QualityTestSql {
     static final Sql LIST = Sql.of(SELECT + """
              AND (CAST(:lot AS uuid) IS NULL OR t.lot_id = :lot)
               AND (CAST(:result AS text) IS NULL OR t.result = :result)
-              AND (NOT :holding OR t.result = 'fail' AND n.id IS NULL AND r.test_id IS NULL)
-            ORDER BY t.tested_at DESC, t.id LIMIT :limit""");
+              AND (NOT :holding OR %s)
+            ORDER BY t.tested_at DESC, t.id LIMIT :limit""".formatted(Holds.TEST_IN_FORCE));
 
     /** A lot of the organisation by its id. */
     static final Sql LOT_BY_ID = Sql.of("SELECT id, code FROM lot WHERE org_id = :org AND id = :id");

@@ -179,6 +179,13 @@ class QualityTestIT {
                 test("L1", 0.35, 0.1)), 422, "lot");
         assertError(api.http().post("/api/v1/quality-tests", operator, test("L1", 0.35, 0.1)
                 .put("reason", "why")), 422, "supersedes");
+        // a correction names a test that exists, of the same lot
+        assertError(api.http().post("/api/v1/quality-tests", operator, test("L1", 0.02, 0.1)
+                .put("supersedes", "00000000-0000-0000-0000-000000000000").put("reason", "why")), 422, "supersedes");
+        String l2Test = record(test("L2", 0.01, 0.1).put("analyte", "cadmium"), 201).getString("id");
+        before = api.number("SELECT count(*) FROM quality_test");
+        assertError(api.http().post("/api/v1/quality-tests", operator, test("S2", 0.02, 0.1)
+                .put("supersedes", l2Test).put("reason", "why")), 422, "lot");
         assertThat(api.number("SELECT count(*) FROM quality_test")).isEqualTo(before);
         // a buyer-facing role that may not record: dispatchers read, do not record
         assertError(api.http().post("/api/v1/quality-tests", api.token(Role.DISPATCHER, "qt"),

@@ -122,5 +122,8 @@ class StockIT {
                 .getJsonArray("proposals")).isEmpty();
         assertError(api.http().get("/api/v1/stock/lots/" + IDS.get("L3") + "/buyers?site=st-dc", operator), 404,
                 null);
+        assertError(api.http().get("/api/v1/stock/lots/not-a-lot/buyers?site=st-o", operator), 404, null);
+        assertError(api.http().get("/api/v1/stock/lots/" + IDS.get("L3") + "/buyers", operator), 400, "site");
+        assertError(api.http().get("/api/v1/stock?site=st-o&window_days=0", operator), 400, "window_days");
     }
 }
